@@ -1,0 +1,48 @@
+import { type DynamicModule, Module, ValidationPipe, type Type } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { HttpExceptionFilter } from './common/errors/http-exception.filter.js';
+import { validationException } from './common/errors/validation-errors.js';
+import { RedisService } from './common/redis/redis.service.js';
+import { RedisThrottlerStorage } from './common/throttler/redis-throttler.storage.js';
+import { AppConfig } from './config/app-config.js';
+import { CoreModule, type Runtime } from './core.module.js';
+import { HealthModule } from './health/health.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+
+/** The HTTP API. `extra` lets tests mount a module of their own on the same pipeline. */
+@Module({})
+export class AppModule {
+  static forRoot(runtime: Runtime, extra: Type[] = []): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(runtime),
+        ThrottlerModule.forRootAsync({
+          inject: [AppConfig, RedisService],
+          useFactory: (config: AppConfig, redis: RedisService) => ({
+            throttlers: [{ name: 'default', ttl: 60_000, limit: config.THROTTLE_LIMIT }],
+            storage: new RedisThrottlerStorage(redis),
+          }),
+        }),
+        HealthModule,
+        MetricsModule,
+        ...extra,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            transform: true,
+            stopAtFirstError: false,
+            exceptionFactory: validationException,
+          }),
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,141 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidateIf,
+} from 'class-validator';
+
+export const APP_ENVIRONMENTS = ['production', 'development', 'demo', 'test'] as const;
+export type AppEnvironment = (typeof APP_ENVIRONMENTS)[number];
+
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  value === undefined || typeof value === 'boolean'
+    ? value
+    : ({ true: true, '1': true, false: false, '0': false } as Record<string, boolean>)[
+        String(value).toLowerCase()
+      ] ?? value;
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+/**
+ * Every setting the service reads from its environment, with the defaults of API.md.
+ * Read once at boot (loadConfig) and injected as this class.
+ */
+export class AppConfig {
+  @IsIn(APP_ENVIRONMENTS)
+  NODE_ENV: AppEnvironment = 'development';
+
+  @Matches(/^(mysql|mariadb):\/\/[^/\s]+\/[A-Za-z0-9_]+(\?.*)?$/, {
+    message: 'must look like mysql://user:password@host:3306/database',
+  })
+  DATABASE_URL = 'mysql://root@127.0.0.1:3306/dondoc';
+
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'must look like redis://host:6379' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'must be 1-40 letters, digits, - or _' })
+  QUEUE_PREFIX = 'dondoc';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @Matches(/^[0-9.:a-fA-F]+$|^localhost$/, { message: 'must be an IP address' })
+  HOST = '0.0.0.0';
+
+  // Required outside demo and test: a forgotten secret must not boot a production API.
+  @ValidateIf((c: AppConfig) => c.NODE_ENV === 'production' || c.JWT_SECRET !== undefined)
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @IsString()
+  @Matches(/^[A-Za-z]+\/[A-Za-z_]+$|^UTC$/, { message: 'must be an IANA zone such as Asia/Ho_Chi_Minh' })
+  TZ_APP = 'Asia/Ho_Chi_Minh';
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must look like smtp://user:pass@host:587' })
+  SMTP_URL?: string;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  ALLOW_CLOCK_OVERRIDE = false;
+
+  @IsString()
+  @MinLength(8, { message: 'must be at least 8 characters' })
+  DEMO_PASSWORD = 'demo12345';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Largest JSON body accepted, in bytes; files have their own limit. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  BODY_LIMIT_BYTES = 1_048_576;
+
+  /** Requests per client per minute before 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  THROTTLE_LIMIT = 300;
+
+  /** Seconds a running process gets to finish its requests and jobs on SIGTERM. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SHUTDOWN_TIMEOUT_SECONDS = 20;
+
+  /** Base URL people open, used in links of e-mails and calendar feeds. */
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+
+  /** The secret that signs tokens; demo and test get a fixed one so they run without setup. */
+  get jwtSecret(): string {
+    return this.JWT_SECRET ?? `dondoc-${this.NODE_ENV}-only-secret-not-for-production`;
+  }
+
+  get databaseName(): string {
+    return new URL(this.DATABASE_URL).pathname.slice(1);
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, detail: string) {
+    super(`Cấu hình sai / invalid configuration: ${variable} ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment once; the first bad variable is named in the error. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const input: Record<string, string> = {};
+  for (const key of [...known, 'JWT_SECRET', 'SMTP_URL']) {
+    const value = env[key];
+    if (value !== undefined && value !== '') input[key] = value;
+  }
+  const config = plainToInstance(AppConfig, input, { exposeDefaultValues: true });
+  const errors = validateSync(config, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const detail = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    throw new ConfigError(first.property, detail);
+  }
+  return config;
+}
