@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
@@ -7,6 +7,7 @@ import { QueueName } from '../reminders/queues.js';
 /** Prometheus metrics of one process: HTTP latency, queue depths, Node's own. */
 @Injectable()
 export class MetricsService implements OnModuleDestroy {
+  private readonly logger = new Logger(MetricsService.name);
   readonly registry = new Registry();
 
   readonly httpDuration = new Histogram({
@@ -20,6 +21,10 @@ export class MetricsService implements OnModuleDestroy {
   constructor(@InjectQueue(QueueName.System) systemQueue: Queue) {
     collectDefaultMetrics({ register: this.registry, prefix: 'dondoc_' });
     const queues = [systemQueue];
+    for (const queue of queues) {
+      // BullMQ prints unhandled connection errors; /health already reports Redis down.
+      queue.on('error', (error: Error) => this.logger.debug(`queue ${queue.name}: ${error.message}`));
+    }
     new Gauge({
       name: 'queue_jobs',
       help: 'Jobs per queue and state, read from Redis at scrape time',
