@@ -20,7 +20,9 @@ async function main(argv: string[]): Promise<number> {
     switch (sub) {
       case 'run': {
         const ran = await runMigrations(config.DATABASE_URL);
-        console.log(ran.length ? `Đã chạy / ran: ${ran.join(', ')}` : 'Không có migration mới / up to date');
+        console.log(
+          ran.length ? `Đã chạy / ran: ${ran.join(', ')}` : 'Không có migration mới / up to date',
+        );
         return 0;
       }
       case 'revert':
@@ -30,7 +32,9 @@ async function main(argv: string[]): Promise<number> {
       case 'generate': {
         if (!arg) break;
         const file = await generateMigration(config.DATABASE_URL, arg);
-        console.log(file ? `Đã tạo / wrote migrations/${file}.ts` : 'Không có thay đổi / no changes');
+        console.log(
+          file ? `Đã tạo / wrote migrations/${file}.ts` : 'Không có thay đổi / no changes',
+        );
         return 0;
       }
       case 'check': {
@@ -52,7 +56,11 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : `Lỗi / error: ${String((error as Error)?.message ?? error)}`);
+    console.error(
+      error instanceof ConfigError
+        ? error.message
+        : `Lỗi / error: ${String((error as Error)?.message ?? error)}`,
+    );
     process.exit(1);
   },
 );

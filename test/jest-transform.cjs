@@ -21,10 +21,7 @@ module.exports = {
     if (filename.includes('/node_modules/')) {
       // Plain CommonJS passes through untouched (most of node_modules, and fast).
       if (!ESM_SYNTAX.test(source)) return { code: source };
-      source = source.replace(
-        /\bimport\.meta\.url\b/g,
-        "('file://' + __filename)",
-      );
+      source = source.replace(/\bimport\.meta\.url\b/g, "('file://' + __filename)");
     }
     return swc.process(source, filename, { ...options, supportsStaticESM: false });
   },

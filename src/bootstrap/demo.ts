@@ -14,7 +14,12 @@ Cách khởi động / how to start them:
 Hoặc đặt DATABASE_URL và REDIS_URL / or set DATABASE_URL and REDIS_URL.`;
 
 async function redisAnswers(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 2000, retryStrategy: () => null });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 2000,
+    retryStrategy: () => null,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();
@@ -47,15 +52,21 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
 export async function runDemo(config: AppConfig): Promise<number> {
   const database = await probeServer(config.DATABASE_URL).catch((error: Error) => error);
   if (database instanceof Error) {
-    console.error(`Không kết nối được MySQL/MariaDB tại ${redactUrl(config.DATABASE_URL)} / cannot reach the database: ${database.message}${HOW_TO_START}`);
+    console.error(
+      `Không kết nối được MySQL/MariaDB tại ${redactUrl(config.DATABASE_URL)} / cannot reach the database: ${database.message}${HOW_TO_START}`,
+    );
     return 1;
   }
   if (!(await redisAnswers(config.REDIS_URL))) {
-    console.error(`Không kết nối được Redis tại ${redactUrl(config.REDIS_URL)} / cannot reach Redis.${HOW_TO_START}`);
+    console.error(
+      `Không kết nối được Redis tại ${redactUrl(config.REDIS_URL)} / cannot reach Redis.${HOW_TO_START}`,
+    );
     return 1;
   }
   const ran = await runMigrations(config.DATABASE_URL);
-  console.log(`Cơ sở dữ liệu ${config.databaseName} (${database.flavour} ${database.version}): ${ran.length} migration mới.`);
+  console.log(
+    `Cơ sở dữ liệu ${config.databaseName} (${database.flavour} ${database.version}): ${ran.length} migration mới.`,
+  );
 
   const env = { ...process.env, NODE_ENV: config.NODE_ENV };
   const dist = join(process.cwd(), 'dist');

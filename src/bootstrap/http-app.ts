@@ -47,7 +47,6 @@ export async function createHttpApp(
     { bufferLogs: options.bufferLogs ?? true },
   );
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   app.setGlobalPrefix(API_PREFIX, { exclude: ['metrics'] });
 
   await app.register(helmet, {
@@ -58,8 +57,11 @@ export async function createHttpApp(
         scriptSrc: ["'self'", "'unsafe-inline'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        // Demo and intranet installs are often plain http on a LAN address.
+        upgradeInsecureRequests: config.isProduction ? [] : null,
       },
     },
+    hsts: config.isProduction,
   });
   await app.register(multipart, {
     limits: { fileSize: MAX_FILE_BYTES, files: 10, fields: 50, fieldSize: 1024 * 1024 },

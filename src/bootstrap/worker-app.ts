@@ -10,7 +10,5 @@ export async function createWorkerApp(runtime: Runtime): Promise<INestApplicatio
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  // SIGTERM closes the BullMQ workers, which let their active jobs finish first.
-  app.enableShutdownHooks();
   return app;
 }

@@ -19,9 +19,9 @@ export type AppEnvironment = (typeof APP_ENVIRONMENTS)[number];
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === undefined || typeof value === 'boolean'
     ? value
-    : ({ true: true, '1': true, false: false, '0': false } as Record<string, boolean>)[
+    : (({ true: true, '1': true, false: false, '0': false } as Record<string, boolean>)[
         String(value).toLowerCase()
-      ] ?? value;
+      ] ?? value);
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -61,7 +61,9 @@ export class AppConfig {
   JWT_SECRET?: string;
 
   @IsString()
-  @Matches(/^[A-Za-z]+\/[A-Za-z_]+$|^UTC$/, { message: 'must be an IANA zone such as Asia/Ho_Chi_Minh' })
+  @Matches(/^[A-Za-z]+\/[A-Za-z_]+$|^UTC$/, {
+    message: 'must be an IANA zone such as Asia/Ho_Chi_Minh',
+  })
   TZ_APP = 'Asia/Ho_Chi_Minh';
 
   @IsOptional()
@@ -116,7 +118,10 @@ export class AppConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, detail: string) {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
     super(`Cấu hình sai / invalid configuration: ${variable} ${detail}`);
     this.name = 'ConfigError';
   }

@@ -23,7 +23,9 @@ export class MetricsService implements OnModuleDestroy {
     const queues = [systemQueue];
     for (const queue of queues) {
       // BullMQ prints unhandled connection errors; /health already reports Redis down.
-      queue.on('error', (error: Error) => this.logger.debug(`queue ${queue.name}: ${error.message}`));
+      queue.on('error', (error: Error) =>
+        this.logger.debug(`queue ${queue.name}: ${error.message}`),
+      );
     }
     new Gauge({
       name: 'queue_jobs',

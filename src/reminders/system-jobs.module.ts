@@ -9,7 +9,10 @@ import { SystemProcessor } from './system.processor.js';
 
 /** Consumers of the system queue; imported by the worker only. */
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.System }), TypeOrmModule.forFeature([JobFailure])],
+  imports: [
+    BullModule.registerQueue({ name: QueueName.System }),
+    TypeOrmModule.forFeature([JobFailure]),
+  ],
   providers: [HeartbeatJob, JobFailureRepository, SystemProcessor],
 })
 export class SystemJobsModule {}

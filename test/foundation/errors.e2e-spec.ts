@@ -47,7 +47,9 @@ describe('error shape', () => {
     const percent = body.fields?.find((f) => f.field === 'percent');
     expect(percent?.message).toBe('Trường "percent" không được lớn hơn 100.');
     expect(percent?.messageEn).toBe('percent must not be greater than 100');
-    expect(body.fields?.find((f) => f.field === 'cadence')?.message).toContain('monthly, quarterly');
+    expect(body.fields?.find((f) => f.field === 'cadence')?.message).toContain(
+      'monthly, quarterly',
+    );
     expect(body.message).toContain('percent');
   });
 
@@ -55,7 +57,9 @@ describe('error shape', () => {
     const response = await t.api('/test-sample', jsonBody({ title: 'a' }));
     const body = (await response.json()) as ErrorShape;
     expect(response.status).toBe(400);
-    expect(body.fields?.some((f) => f.field === 'percent' && /số nguyên/.test(f.message))).toBe(true);
+    expect(body.fields?.some((f) => f.field === 'percent' && /số nguyên/.test(f.message))).toBe(
+      true,
+    );
   });
 
   it('refuses a field the DTO does not declare', async () => {

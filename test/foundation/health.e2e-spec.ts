@@ -20,7 +20,9 @@ describe('GET /api/v1/health', () => {
       expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
       const echoed = await t.api('/health', { headers: { 'x-request-id': 'abc-123' } });
       expect(echoed.headers.get('x-request-id')).toBe('abc-123');
-      const replaced = await t.api('/health', { headers: { 'x-request-id': 'bad id with spaces' } });
+      const replaced = await t.api('/health', {
+        headers: { 'x-request-id': 'bad id with spaces' },
+      });
       expect(replaced.headers.get('x-request-id')).not.toBe('bad id with spaces');
     });
 
@@ -28,7 +30,9 @@ describe('GET /api/v1/health', () => {
       const json = await fetch(`${t.baseUrl}/docs-json`);
       expect(json.status).toBe(200);
       const doc = (await json.json()) as { paths: Record<string, unknown> };
-      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/health', '/metrics']));
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining(['/api/v1/health', '/metrics']),
+      );
       const ui = await fetch(`${t.baseUrl}/docs`);
       expect(ui.status).toBe(200);
       expect(await ui.text()).toContain('swagger');

@@ -42,8 +42,14 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
     for (const [constraint, english] of Object.entries(error.constraints ?? {})) {
-      const args = (error.contexts?.[constraint]?.args as unknown[] | undefined) ?? constraintArgs(error, constraint);
-      out.push({ field, message: `Trường "${field}" ${describe(constraint, args)}.`, messageEn: english });
+      const args =
+        (error.contexts?.[constraint]?.args as unknown[] | undefined) ??
+        constraintArgs(error, constraint);
+      out.push({
+        field,
+        message: `Trường "${field}" ${describe(constraint, args)}.`,
+        messageEn: english,
+      });
     }
     if (error.children?.length) out.push(...flatten(error.children, field));
   }

@@ -127,7 +127,8 @@ export async function checkMigrations(databaseUrl: string): Promise<MigrationChe
         `SELECT TABLE_NAME AS name FROM information_schema.TABLES
           WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME <> 'schema_migrations'`,
       )) as { name: string }[];
-      for (const t of left) problems.push(`table ${t.name} remains after reverting every migration`);
+      for (const t of left)
+        problems.push(`table ${t.name} remains after reverting every migration`);
     });
   } finally {
     await dropOwnDatabase(scratchUrl);
