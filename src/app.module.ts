@@ -7,6 +7,11 @@ import { RedisService } from './common/redis/redis.service.js';
 import { RedisThrottlerStorage } from './common/throttler/redis-throttler.storage.js';
 import { AppConfig } from './config/app-config.js';
 import { CoreModule, type Runtime } from './core.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { isLoginRoute } from './auth/auth.decorators.js';
+import { DatabaseModule } from './database/database.module.js';
+import { OrganizationsModule } from './organizations/organizations.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 
@@ -21,10 +26,23 @@ export class AppModule {
         ThrottlerModule.forRootAsync({
           inject: [AppConfig, RedisService],
           useFactory: (config: AppConfig, redis: RedisService) => ({
-            throttlers: [{ name: 'default', ttl: 60_000, limit: config.THROTTLE_LIMIT }],
+            throttlers: [
+              { name: 'default', ttl: 60_000, limit: config.THROTTLE_LIMIT },
+              // Password guessing from one address, on top of the per-name lock.
+              {
+                name: 'login',
+                ttl: 60_000,
+                limit: config.LOGIN_THROTTLE_LIMIT,
+                skipIf: (context) => !isLoginRoute(context.getHandler()),
+              },
+            ],
             storage: new RedisThrottlerStorage(redis),
           }),
         }),
+        DatabaseModule,
+        AuditModule,
+        OrganizationsModule,
+        AuthModule,
         HealthModule,
         MetricsModule,
         ...extra,

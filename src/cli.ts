@@ -1,5 +1,10 @@
 import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
 import { runDemo } from './bootstrap/demo.js';
+import { prepareRuntime } from './bootstrap/runtime.js';
+import { DemoDataService } from './bootstrap/demo-data.service.js';
+import { CliModule } from './cli.module.js';
+import { OrganizationsService } from './organizations/organizations.service.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import {
   checkMigrations,
@@ -11,7 +16,9 @@ import {
 const USAGE = `Cách dùng / usage:
   node dist/src/cli.js migrate run|revert|check
   node dist/src/cli.js migrate generate <kebab-name>
-  node dist/src/cli.js demo`;
+  node dist/cli.js import-organizations   (config/organizations/*.json → database)
+  node dist/cli.js seed-demo              (directory and demo users, no services)
+  node dist/cli.js demo`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, sub, arg] = argv;
@@ -49,6 +56,29 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   if (command === 'demo') return runDemo(config);
+  if (command === 'import-organizations' || command === 'seed-demo') {
+    const runtime = await prepareRuntime(config);
+    await runMigrations(config.DATABASE_URL);
+    const app = await NestFactory.createApplicationContext(CliModule.forRoot(runtime), {
+      logger: ['error', 'warn'],
+    });
+    try {
+      if (command === 'seed-demo') {
+        const loaded = await app.get(DemoDataService).load();
+        console.log(
+          `demo data: ${loaded.organizations.created.length} organizations, users ${loaded.usersCreated.join(', ') || '(present)'}`,
+        );
+      } else {
+        const summary = await app.get(OrganizationsService).importCatalog(null);
+        console.log(
+          `config/organizations: ${summary.created.length} mới / created, ${summary.updated.length} cập nhật / updated, ${summary.unchanged.length} không đổi / unchanged`,
+        );
+      }
+    } finally {
+      await app.close();
+    }
+    return 0;
+  }
   console.error(USAGE);
   return 2;
 }

@@ -15,12 +15,14 @@ export default async function globalSetup() {
     throw new Error('dist/ is missing: run the tests with `npm test` (it builds first)');
   }
   await dropTestDatabase(process.env.DATABASE_URL);
-  const migrate = spawnSync(process.execPath, ['dist/cli.js', 'migrate', 'run'], {
+  // Migrates, loads the directory from config/organizations and creates the demo users, which
+  // the end-to-end tests log in as (password DEMO_PASSWORD).
+  const seed = spawnSync(process.execPath, ['dist/cli.js', 'seed-demo'], {
     env: process.env,
     encoding: 'utf8',
   });
-  if (migrate.status !== 0) {
-    throw new Error(`test database migration failed:\n${migrate.stdout}${migrate.stderr}`);
+  if (seed.status !== 0) {
+    throw new Error(`test database setup failed:\n${seed.stdout}${seed.stderr}`);
   }
 }
 

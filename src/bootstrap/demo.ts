@@ -1,7 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { NestFactory } from '@nestjs/core';
+import { CliModule } from '../cli.module.js';
 import type { AppConfig } from '../config/app-config.js';
+import { DEMO_USERS, DemoDataService } from './demo-data.service.js';
 import { probeServer } from '../database/ensure-database.js';
 import { runMigrations } from '../database/migrations/migration-commands.js';
 
@@ -67,6 +70,21 @@ export async function runDemo(config: AppConfig): Promise<number> {
   console.log(
     `Cơ sở dữ liệu ${config.databaseName} (${database.flavour} ${database.version}): ${ran.length} migration mới.`,
   );
+  const cli = await NestFactory.createApplicationContext(
+    CliModule.forRoot({ config, flavour: database.flavour }),
+    { logger: ['error', 'warn'] },
+  );
+  try {
+    const loaded = await cli.get(DemoDataService).load();
+    console.log(
+      `Danh mục cơ quan / directory: ${loaded.organizations.created.length} mới, ${loaded.organizations.updated.length} cập nhật.` +
+        (loaded.usersCreated.length
+          ? ` Người dùng mới / new users: ${loaded.usersCreated.join(', ')}.`
+          : ''),
+    );
+  } finally {
+    await cli.close();
+  }
 
   const env = { ...process.env, NODE_ENV: config.NODE_ENV };
   const dist = join(process.cwd(), 'dist');
@@ -101,6 +119,11 @@ export async function runDemo(config: AppConfig): Promise<number> {
   API:                ${base}/api/v1
   Tài liệu API / docs: ${base}/docs   (OpenAPI: ${base}/docs-json)
   Số đo / metrics:     ${base}/metrics
+
+Người dùng thử / demo users (mật khẩu / password: ${config.DEMO_PASSWORD}):
+${DEMO_USERS.map((u) => `  ${u.username.padEnd(14)} ${u.role.padEnd(10)} ${u.organizationId}`).join('\n')}
+  Đăng nhập / log in:  curl -s -X POST ${base}/api/v1/auth/login -H 'content-type: application/json' \\
+                         -d '{"username":"vanphong.hg","password":"${config.DEMO_PASSWORD}"}'
 `);
   }
   return exited;

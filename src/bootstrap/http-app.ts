@@ -36,6 +36,12 @@ export async function createHttpApp(
     forceCloseConnections: 'idle',
   });
   const fastify = adapter.getInstance();
+  // CSV imports may also come as a plain body (Content-Type: text/csv).
+  fastify.addContentTypeParser(
+    ['text/csv', 'text/plain'],
+    { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES },
+    (_request, body, done) => done(null, body),
+  );
   fastify.addHook('onRequest', async (request, reply) => {
     request.raw.headers['x-request-id'] = request.id;
     void reply.header('x-request-id', request.id);

@@ -60,6 +60,13 @@ export class AppConfig {
   @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
 
+  /** Lifetime of a login token, in seconds (default 8 hours: a working day). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  JWT_TTL_SECONDS = 8 * 3600;
+
   @IsString()
   @Matches(/^[A-Za-z]+\/[A-Za-z_]+$|^UTC$/, {
     message: 'must be an IANA zone such as Asia/Ho_Chi_Minh',
@@ -92,6 +99,12 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   THROTTLE_LIMIT = 300;
+
+  /** Login attempts per client address per minute before 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_THROTTLE_LIMIT = 20;
 
   /** Seconds a running process gets to finish its requests and jobs on SIGTERM. */
   @Transform(toInt)

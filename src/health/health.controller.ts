@@ -6,6 +6,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
+import { Public } from '../auth/auth.decorators.js';
 import {
   HealthCheckService,
   HealthIndicatorService,
@@ -17,6 +18,7 @@ import { RedisService } from '../common/redis/redis.service.js';
 import { HealthResponseDto } from './health-response.dto.js';
 
 @ApiTags('health')
+@Public()
 @SkipThrottle()
 @Controller('health')
 export class HealthController {

@@ -1,5 +1,6 @@
 import { Body, Controller, Module, Post } from '@nestjs/common';
 import { Type } from 'class-transformer';
+import { Public } from '../../src/auth/auth.decorators.js';
 import {
   IsIn,
   IsInt,
@@ -37,6 +38,7 @@ export class SampleDto {
   items?: SampleItemDto[];
 }
 
+@Public()
 @Controller('test-sample')
 class SampleController {
   @Post()

@@ -1,0 +1,10 @@
+import type { Role } from './roles.js';
+
+/** Who is acting, as every service and repository sees the caller. */
+export interface Actor {
+  userId: string;
+  username: string;
+  role: Role;
+  organizationId: string;
+  requestId: string | null;
+}
