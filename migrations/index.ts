@@ -1,5 +1,10 @@
 import { JobFailures1795451977966 } from './1795451977966-job-failures.js';
 import { DirectoryUsersAudit1795452758801 } from './1795452758801-directory-users-audit.js';
+import { DocumentsTasksReports1795452998905 } from './1795452998905-documents-tasks-reports.js';
 
 // Every migration in order. `npm run migration:check` fails when a file here is not listed.
-export const migrations = [JobFailures1795451977966, DirectoryUsersAudit1795452758801];
+export const migrations = [
+  JobFailures1795451977966,
+  DirectoryUsersAudit1795452758801,
+  DocumentsTasksReports1795452998905,
+];

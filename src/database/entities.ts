@@ -1,7 +1,33 @@
 import { AuditChainHead, AuditEvent } from '../audit/audit-event.entity.js';
 import { User } from '../auth/user.entity.js';
+import { ClauseRow, DocumentRow, SourceFile, TargetRow } from '../documents/document.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { JobFailure } from '../reminders/job-failure.entity.js';
+import {
+  EvidenceFileRow,
+  IdempotencyKeyRow,
+  ProgressReportRow,
+  ReviewRow,
+} from '../reports/report.entity.js';
+import { ObligationRow, TaskEventRow, TaskPartyRow, TaskRow } from '../tasks/task.entity.js';
 
 // Every entity, listed once: the API, the worker and the migration CLI load the same set.
-export const entities = [JobFailure, AuditEvent, AuditChainHead, Organization, User];
+export const entities = [
+  JobFailure,
+  AuditEvent,
+  AuditChainHead,
+  Organization,
+  User,
+  SourceFile,
+  DocumentRow,
+  ClauseRow,
+  TargetRow,
+  TaskRow,
+  TaskPartyRow,
+  TaskEventRow,
+  ObligationRow,
+  ProgressReportRow,
+  EvidenceFileRow,
+  ReviewRow,
+  IdempotencyKeyRow,
+];
