@@ -6,5 +6,7 @@ export interface Actor {
   username: string;
   role: Role;
   organizationId: string;
+  /** the party committee the caller works in (its organization's province) */
+  committee: string;
   requestId: string | null;
 }

@@ -2,6 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { AppError } from '../common/errors/app-error.js';
+import { OrganizationDirectoryService } from '../organizations/organization-directory.service.js';
 import { IS_PUBLIC, ROLES_KEY, type AuthenticatedRequest } from './auth.decorators.js';
 import type { Role } from './roles.js';
 import { UsersRepository } from './users.repository.js';
@@ -30,6 +31,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     private readonly users: UsersRepository,
+    private readonly directory: OrganizationDirectoryService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -48,11 +50,13 @@ export class AuthGuard implements CanActivate {
     }
     const user = await this.users.findActiveCached(claims.sub);
     if (!user) throw UNAUTHENTICATED();
+    const organization = (await this.directory.resolver()).findByCode(user.organizationId);
     request.actor = {
       userId: user.id,
       username: user.username,
       role: user.role,
       organizationId: user.organizationId,
+      committee: organization?.province ?? '',
       requestId: request.id,
     };
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

@@ -112,6 +112,25 @@ export class AppConfig {
   @Min(1)
   SHUTDOWN_TIMEOUT_SECONDS = 20;
 
+  /** Where uploaded documents and evidence files are kept (a directory; created if missing). */
+  @IsString()
+  @MinLength(1)
+  STORAGE_DIR = './storage';
+
+  /** Largest evidence file, in MB (413 above it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  EVIDENCE_MAX_FILE_MB = 20;
+
+  /** Most evidence files on one report. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  EVIDENCE_MAX_FILES = 10;
+
   /** Base URL people open, used in links of e-mails and calendar feeds. */
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
   PUBLIC_URL = 'http://localhost:3000';

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { ObligationRow, TaskEventRow, TaskPartyRow, TaskRow } from './task.entity.js';
+import { TasksRepository } from './tasks.repository.js';
+import { TasksService } from './tasks.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([TaskRow, TaskPartyRow, TaskEventRow, ObligationRow]), OrganizationsModule],
+  providers: [TasksRepository, TasksService],
+  exports: [TasksRepository, TasksService],
+})
+export class TasksModule {}

@@ -1,0 +1,271 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, In, type Repository, type SelectQueryBuilder } from 'typeorm';
+import type { Actor } from '../auth/actor.js';
+import type { Tx } from '../database/unit-of-work.repository.js';
+import { ObligationRow, TaskEventRow, TaskPartyRow, TaskRow } from './task.entity.js';
+import type { TaskStatus } from './task-status.js';
+
+export interface PartyRef {
+  name: string;
+  orgId: string | null;
+  group: boolean;
+}
+
+export interface TaskRecord {
+  id: string;
+  documentId: string;
+  clauseId: string;
+  parentId: string | null;
+  origin: 'clause' | 'group' | 'member' | 'delegated';
+  committee: string;
+  leadOrgId: string | null;
+  leadName: string;
+  groupTag: string | null;
+  delegatedByOrgId: string | null;
+  title: string;
+  reportTo: PartyRef[];
+  coordinators: PartyRef[];
+  coordinatorOrgIds: string[];
+  cadence: string;
+  milestones: string[];
+  dueOn: string | null;
+  status: TaskStatus;
+  version: number;
+  percent: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type NewTask = Omit<TaskRecord, 'version' | 'createdAt' | 'updatedAt' | 'percent'>;
+
+export interface TaskEventRecord {
+  id: string;
+  taskId: string;
+  occurredAt: Date;
+  actorId: string | null;
+  actorOrgId: string | null;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  reason: string | null;
+  oldDueOn: string | null;
+  newDueOn: string | null;
+}
+
+export interface ObligationRecord {
+  id: string;
+  taskId: string;
+  periodKey: string;
+  kind: string;
+  periodStart: string | null;
+  periodEnd: string | null;
+  dueOn: string;
+  labelVi: string;
+  metAt: Date | null;
+  metReportId: string | null;
+}
+
+export interface TaskFilter {
+  status?: TaskStatus;
+  organizationId?: string;
+  documentId?: string;
+  /** overdue as of this date: open, with a due date (or an unmet obligation) before it */
+  overdueOn?: string;
+  dueBefore?: string;
+  parentId?: string;
+}
+
+function toRecord(row: TaskRow, coordinatorOrgIds: string[]): TaskRecord {
+  return {
+    id: row.id,
+    documentId: row.documentId,
+    clauseId: row.clauseId,
+    parentId: row.parentId,
+    origin: row.origin as TaskRecord['origin'],
+    committee: row.committee,
+    leadOrgId: row.leadOrgId,
+    leadName: row.leadName,
+    groupTag: row.groupTag,
+    delegatedByOrgId: row.delegatedByOrgId,
+    title: row.title,
+    reportTo: JSON.parse(row.reportToJson) as PartyRef[],
+    coordinators: JSON.parse(row.coordinatorsJson) as PartyRef[],
+    coordinatorOrgIds,
+    cadence: row.cadence,
+    milestones: JSON.parse(row.milestonesJson) as string[],
+    dueOn: row.dueOn,
+    status: row.status as TaskStatus,
+    version: row.version,
+    percent: row.percent,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export const OPEN_STATUSES: TaskStatus[] = ['assigned', 'acknowledged', 'in_progress', 'submitted', 'returned'];
+
+/**
+ * Tasks as a caller may see them. Every read takes the caller: the scope is applied in the
+ * query, so no route can forget it (an agency sees its own tasks, those it delegated and those
+ * it coordinates; office and inspectors those of their committee).
+ */
+@Injectable()
+export class TasksRepository {
+  constructor(@InjectRepository(TaskRow) private readonly rows: Repository<TaskRow>) {}
+
+  /** Narrows a query on `task t` to what the caller may see. */
+  private applyScope(qb: SelectQueryBuilder<TaskRow>, actor: Actor): SelectQueryBuilder<TaskRow> {
+    if (actor.role === 'agency') {
+      return qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where('t.lead_org_id = :scopeOrg')
+            .orWhere('t.delegated_by_org_id = :scopeOrg')
+            .orWhere(
+              "EXISTS (SELECT 1 FROM task_party p WHERE p.task_id = t.id AND p.organization_id = :scopeOrg AND p.role = 'coordinator')",
+            ),
+        ),
+        { scopeOrg: actor.organizationId },
+      );
+    }
+    return qb.andWhere('t.committee = :scopeCommittee', { scopeCommittee: actor.committee });
+  }
+
+  async findVisible(actor: Actor, id: string, tx?: Tx): Promise<TaskRecord | null> {
+    const repo = tx ? tx.manager.getRepository(TaskRow) : this.rows;
+    const qb = this.applyScope(repo.createQueryBuilder('t').where('t.id = :id', { id }), actor);
+    const row = await qb.getOne();
+    return row ? (await this.withParties([row], tx))[0] : null;
+  }
+
+  async list(
+    actor: Actor,
+    filter: TaskFilter,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: TaskRecord[]; total: number }> {
+    const qb = this.applyScope(this.rows.createQueryBuilder('t').where('1 = 1'), actor);
+    if (filter.status) qb.andWhere('t.status = :status', { status: filter.status });
+    if (filter.organizationId) qb.andWhere('t.lead_org_id = :lead', { lead: filter.organizationId });
+    if (filter.documentId) qb.andWhere('t.document_id = :doc', { doc: filter.documentId });
+    if (filter.parentId) qb.andWhere('t.parent_id = :parent', { parent: filter.parentId });
+    if (filter.dueBefore) qb.andWhere('t.due_on < :dueBefore', { dueBefore: filter.dueBefore });
+    if (filter.overdueOn) {
+      qb.andWhere('t.status IN (:...open)', { open: OPEN_STATUSES }).andWhere(
+        new Brackets((w) =>
+          w
+            .where('t.due_on < :today')
+            .orWhere(
+              'EXISTS (SELECT 1 FROM obligation o WHERE o.task_id = t.id AND o.met_at IS NULL AND o.due_on < :today)',
+            ),
+        ),
+        { today: filter.overdueOn },
+      );
+    }
+    qb.orderBy('t.due_on IS NULL', 'ASC').addOrderBy('t.due_on', 'ASC').addOrderBy('t.id', 'ASC');
+    const [rows, total] = await qb
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return { items: await this.withParties(rows), total };
+  }
+
+  /** Children of a task, for roll-up (not scoped: the caller already sees the parent). */
+  async children(parentId: string, tx?: Tx): Promise<TaskRecord[]> {
+    const repo = tx ? tx.manager.getRepository(TaskRow) : this.rows;
+    return this.withParties(await repo.find({ where: { parentId }, order: { createdAt: 'ASC', id: 'ASC' } }), tx);
+  }
+
+  async byDocument(documentId: string, tx?: Tx): Promise<TaskRecord[]> {
+    const repo = tx ? tx.manager.getRepository(TaskRow) : this.rows;
+    return this.withParties(await repo.find({ where: { documentId }, order: { createdAt: 'ASC', id: 'ASC' } }), tx);
+  }
+
+  private async withParties(rows: TaskRow[], tx?: Tx): Promise<TaskRecord[]> {
+    if (rows.length === 0) return [];
+    const repo = tx ? tx.manager.getRepository(TaskPartyRow) : this.rows.manager.getRepository(TaskPartyRow);
+    const parties = await repo.find({ where: { taskId: In(rows.map((r) => r.id)), role: 'coordinator' } });
+    return rows.map((row) =>
+      toRecord(
+        row,
+        parties.filter((p) => p.taskId === row.id).map((p) => p.organizationId),
+      ),
+    );
+  }
+
+  async insert(tx: Tx, task: NewTask): Promise<void> {
+    await tx.manager.getRepository(TaskRow).insert({
+      id: task.id,
+      documentId: task.documentId,
+      clauseId: task.clauseId,
+      parentId: task.parentId,
+      origin: task.origin,
+      committee: task.committee,
+      leadOrgId: task.leadOrgId,
+      leadName: task.leadName.slice(0, 255),
+      groupTag: task.groupTag,
+      delegatedByOrgId: task.delegatedByOrgId,
+      title: task.title.slice(0, 500),
+      reportToJson: JSON.stringify(task.reportTo),
+      coordinatorsJson: JSON.stringify(task.coordinators),
+      cadence: task.cadence,
+      milestonesJson: JSON.stringify(task.milestones),
+      dueOn: task.dueOn,
+      status: task.status,
+      version: 1,
+      percent: 0,
+    });
+    const coordinators = [...new Set(task.coordinatorOrgIds)].filter((o) => o !== task.leadOrgId);
+    if (coordinators.length) {
+      await tx.manager
+        .getRepository(TaskPartyRow)
+        .insert(coordinators.map((organizationId) => ({ taskId: task.id, organizationId, role: 'coordinator' })));
+    }
+  }
+
+  /**
+   * Optimistic locking: the row changes only if it still has the version the caller read.
+   * Returns false when someone else changed it first (the caller answers 409).
+   */
+  async updateIfVersion(
+    tx: Tx,
+    id: string,
+    version: number,
+    patch: Partial<Pick<TaskRecord, 'status' | 'dueOn' | 'percent' | 'leadOrgId'>>,
+  ): Promise<boolean> {
+    const sets: string[] = ['version = version + 1'];
+    const params: unknown[] = [];
+    if (patch.status !== undefined) (sets.push('status = ?'), params.push(patch.status));
+    if (patch.dueOn !== undefined) (sets.push('due_on = ?'), params.push(patch.dueOn));
+    if (patch.percent !== undefined) (sets.push('percent = ?'), params.push(patch.percent));
+    if (patch.leadOrgId !== undefined) (sets.push('lead_org_id = ?'), params.push(patch.leadOrgId));
+    const result = (await tx.manager.query(
+      `UPDATE task SET ${sets.join(', ')} WHERE id = ? AND version = ?`,
+      [...params, id, version],
+    )) as { affectedRows: number };
+    return result.affectedRows === 1;
+  }
+
+  /** A change that follows from another row (roll-up), not from a caller's read: no version check. */
+  async setPercent(tx: Tx, id: string, percent: number): Promise<void> {
+    await tx.manager.query('UPDATE task SET percent = ?, version = version + 1 WHERE id = ?', [percent, id]);
+  }
+
+  async addEvent(tx: Tx, event: Omit<TaskEventRecord, 'id'>): Promise<void> {
+    await tx.manager.getRepository(TaskEventRow).insert(event);
+  }
+
+  async events(taskId: string): Promise<TaskEventRecord[]> {
+    return this.rows.manager.getRepository(TaskEventRow).find({ where: { taskId }, order: { id: 'ASC' } });
+  }
+
+  async insertObligations(tx: Tx, obligations: ObligationRecord[]): Promise<void> {
+    if (obligations.length) await tx.manager.getRepository(ObligationRow).insert(obligations);
+  }
+
+  async obligations(taskId: string, tx?: Tx): Promise<ObligationRecord[]> {
+    const repo = tx ? tx.manager.getRepository(ObligationRow) : this.rows.manager.getRepository(ObligationRow);
+    return repo.find({ where: { taskId }, order: { dueOn: 'ASC', periodKey: 'ASC' } });
+  }
+}
