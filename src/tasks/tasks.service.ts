@@ -128,7 +128,7 @@ export class TasksService {
   async rollUp(tx: Tx, parentId: string): Promise<void> {
     const children = await this.tasks.children(parentId, tx);
     const summary = rollup(children.map((c) => ({ status: c.status, percent: c.percent })));
-    await this.tasks.setPercent(tx, parentId, Math.round(summary.percent));
+    await this.tasks.setPercent(tx, parentId, Math.round(summary.percent ?? 0));
   }
 
   isOpen(status: TaskStatus): boolean {
