@@ -10,8 +10,11 @@ import { CoreModule, type Runtime } from './core.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { isLoginRoute } from './auth/auth.decorators.js';
+import { StorageModule } from './common/storage/storage.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
+import { TasksModule } from './tasks/tasks.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 
@@ -40,9 +43,12 @@ export class AppModule {
           }),
         }),
         DatabaseModule,
+        StorageModule,
         AuditModule,
         OrganizationsModule,
         AuthModule,
+        TasksModule,
+        DocumentsModule,
         HealthModule,
         MetricsModule,
         ...extra,

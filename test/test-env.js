@@ -5,5 +5,6 @@ export const TEST_ENV = {
   REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
   THROTTLE_LIMIT: '100000',
+  STORAGE_DIR: 'test-output/storage',
   LOGIN_THROTTLE_LIMIT: '100000',
 };

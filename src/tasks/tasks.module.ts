@@ -2,11 +2,16 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { ObligationRow, TaskEventRow, TaskPartyRow, TaskRow } from './task.entity.js';
+import { TasksController } from './tasks.controller.js';
 import { TasksRepository } from './tasks.repository.js';
 import { TasksService } from './tasks.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([TaskRow, TaskPartyRow, TaskEventRow, ObligationRow]), OrganizationsModule],
+  imports: [
+    TypeOrmModule.forFeature([TaskRow, TaskPartyRow, TaskEventRow, ObligationRow]),
+    OrganizationsModule,
+  ],
+  controllers: [TasksController],
   providers: [TasksRepository, TasksService],
   exports: [TasksRepository, TasksService],
 })

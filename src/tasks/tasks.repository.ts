@@ -103,7 +103,13 @@ function toRecord(row: TaskRow, coordinatorOrgIds: string[]): TaskRecord {
   };
 }
 
-export const OPEN_STATUSES: TaskStatus[] = ['assigned', 'acknowledged', 'in_progress', 'submitted', 'returned'];
+export const OPEN_STATUSES: TaskStatus[] = [
+  'assigned',
+  'acknowledged',
+  'in_progress',
+  'submitted',
+  'returned',
+];
 
 /**
  * Tasks as a caller may see them. Every read takes the caller: the scope is applied in the
@@ -147,7 +153,8 @@ export class TasksRepository {
   ): Promise<{ items: TaskRecord[]; total: number }> {
     const qb = this.applyScope(this.rows.createQueryBuilder('t').where('1 = 1'), actor);
     if (filter.status) qb.andWhere('t.status = :status', { status: filter.status });
-    if (filter.organizationId) qb.andWhere('t.lead_org_id = :lead', { lead: filter.organizationId });
+    if (filter.organizationId)
+      qb.andWhere('t.lead_org_id = :lead', { lead: filter.organizationId });
     if (filter.documentId) qb.andWhere('t.document_id = :doc', { doc: filter.documentId });
     if (filter.parentId) qb.andWhere('t.parent_id = :parent', { parent: filter.parentId });
     if (filter.dueBefore) qb.andWhere('t.due_on < :dueBefore', { dueBefore: filter.dueBefore });
@@ -174,18 +181,28 @@ export class TasksRepository {
   /** Children of a task, for roll-up (not scoped: the caller already sees the parent). */
   async children(parentId: string, tx?: Tx): Promise<TaskRecord[]> {
     const repo = tx ? tx.manager.getRepository(TaskRow) : this.rows;
-    return this.withParties(await repo.find({ where: { parentId }, order: { createdAt: 'ASC', id: 'ASC' } }), tx);
+    return this.withParties(
+      await repo.find({ where: { parentId }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      tx,
+    );
   }
 
   async byDocument(documentId: string, tx?: Tx): Promise<TaskRecord[]> {
     const repo = tx ? tx.manager.getRepository(TaskRow) : this.rows;
-    return this.withParties(await repo.find({ where: { documentId }, order: { createdAt: 'ASC', id: 'ASC' } }), tx);
+    return this.withParties(
+      await repo.find({ where: { documentId }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      tx,
+    );
   }
 
   private async withParties(rows: TaskRow[], tx?: Tx): Promise<TaskRecord[]> {
     if (rows.length === 0) return [];
-    const repo = tx ? tx.manager.getRepository(TaskPartyRow) : this.rows.manager.getRepository(TaskPartyRow);
-    const parties = await repo.find({ where: { taskId: In(rows.map((r) => r.id)), role: 'coordinator' } });
+    const repo = tx
+      ? tx.manager.getRepository(TaskPartyRow)
+      : this.rows.manager.getRepository(TaskPartyRow);
+    const parties = await repo.find({
+      where: { taskId: In(rows.map((r) => r.id)), role: 'coordinator' },
+    });
     return rows.map((row) =>
       toRecord(
         row,
@@ -220,7 +237,13 @@ export class TasksRepository {
     if (coordinators.length) {
       await tx.manager
         .getRepository(TaskPartyRow)
-        .insert(coordinators.map((organizationId) => ({ taskId: task.id, organizationId, role: 'coordinator' })));
+        .insert(
+          coordinators.map((organizationId) => ({
+            taskId: task.id,
+            organizationId,
+            role: 'coordinator',
+          })),
+        );
     }
   }
 
@@ -249,7 +272,10 @@ export class TasksRepository {
 
   /** A change that follows from another row (roll-up), not from a caller's read: no version check. */
   async setPercent(tx: Tx, id: string, percent: number): Promise<void> {
-    await tx.manager.query('UPDATE task SET percent = ?, version = version + 1 WHERE id = ?', [percent, id]);
+    await tx.manager.query('UPDATE task SET percent = ?, version = version + 1 WHERE id = ?', [
+      percent,
+      id,
+    ]);
   }
 
   async addEvent(tx: Tx, event: Omit<TaskEventRecord, 'id'>): Promise<void> {
@@ -257,7 +283,9 @@ export class TasksRepository {
   }
 
   async events(taskId: string): Promise<TaskEventRecord[]> {
-    return this.rows.manager.getRepository(TaskEventRow).find({ where: { taskId }, order: { id: 'ASC' } });
+    return this.rows.manager
+      .getRepository(TaskEventRow)
+      .find({ where: { taskId }, order: { id: 'ASC' } });
   }
 
   async insertObligations(tx: Tx, obligations: ObligationRecord[]): Promise<void> {
@@ -265,7 +293,93 @@ export class TasksRepository {
   }
 
   async obligations(taskId: string, tx?: Tx): Promise<ObligationRecord[]> {
-    const repo = tx ? tx.manager.getRepository(ObligationRow) : this.rows.manager.getRepository(ObligationRow);
+    const repo = tx
+      ? tx.manager.getRepository(ObligationRow)
+      : this.rows.manager.getRepository(ObligationRow);
     return repo.find({ where: { taskId }, order: { dueOn: 'ASC', periodKey: 'ASC' } });
+  }
+
+  async updateObligationDue(tx: Tx, taskId: string, oldDue: string, newDue: string): Promise<void> {
+    await tx.manager.query(
+      "UPDATE obligation SET due_on = ? WHERE task_id = ? AND due_on = ? AND kind = 'deadline' AND met_at IS NULL",
+      [newDue, taskId, oldDue],
+    );
+  }
+
+  /** Reporting obligations of the tasks the caller sees. */
+  async listObligations(
+    actor: Actor,
+    filter: {
+      organizationId?: string;
+      state?: 'open' | 'met' | 'overdue';
+      dueBefore?: string;
+      today: string;
+      taskId?: string;
+    },
+    page: number,
+    pageSize: number,
+  ): Promise<{
+    items: (ObligationRecord & {
+      leadOrgId: string | null;
+      taskTitle: string;
+      taskStatus: string;
+    })[];
+    total: number;
+  }> {
+    const qb = this.applyScope(this.rows.createQueryBuilder('t').where('1 = 1'), actor)
+      .innerJoin(ObligationRow, 'o', 'o.task_id = t.id')
+      .select([
+        'o.id AS id',
+        'o.task_id AS taskId',
+        'o.period_key AS periodKey',
+        'o.kind AS kind',
+        'o.period_start AS periodStart',
+        'o.period_end AS periodEnd',
+        'o.due_on AS dueOn',
+        'o.label_vi AS labelVi',
+        'o.met_at AS metAt',
+        'o.met_report_id AS metReportId',
+        't.lead_org_id AS leadOrgId',
+        't.title AS taskTitle',
+        't.status AS taskStatus',
+      ]);
+    if (filter.taskId) qb.andWhere('t.id = :taskId', { taskId: filter.taskId });
+    if (filter.organizationId)
+      qb.andWhere('t.lead_org_id = :lead', { lead: filter.organizationId });
+    if (filter.dueBefore) qb.andWhere('o.due_on < :dueBefore', { dueBefore: filter.dueBefore });
+    if (filter.state === 'met') qb.andWhere('o.met_at IS NOT NULL');
+    if (filter.state === 'open')
+      qb.andWhere('o.met_at IS NULL').andWhere('t.status IN (:...open)', { open: OPEN_STATUSES });
+    if (filter.state === 'overdue') {
+      qb.andWhere('o.met_at IS NULL')
+        .andWhere('t.status IN (:...open)', { open: OPEN_STATUSES })
+        .andWhere('o.due_on < :today', { today: filter.today });
+    }
+    const total = await qb.getCount();
+    const items = (await qb
+      .orderBy('o.due_on', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .offset((page - 1) * pageSize)
+      .limit(pageSize)
+      .getRawMany()) as (ObligationRecord & {
+      leadOrgId: string | null;
+      taskTitle: string;
+      taskStatus: string;
+    })[];
+    return { items, total };
+  }
+
+  /** The clause the task came from (text and place in the document). */
+  async clauseOf(
+    clauseId: string,
+  ): Promise<{ section: string | null; ordinal: string; text: string } | null> {
+    const rows = (await this.rows.query('SELECT section, ordinal, text FROM clause WHERE id = ?', [
+      clauseId,
+    ])) as {
+      section: string | null;
+      ordinal: string;
+      text: string;
+    }[];
+    return rows[0] ?? null;
   }
 }
