@@ -1,4 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { StorageModule } from './common/storage/storage.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
+import { TasksModule } from './tasks/tasks.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CoreModule, type Runtime } from './core.module.js';
@@ -15,9 +18,12 @@ export class CliModule {
       imports: [
         CoreModule.forRoot(runtime),
         DatabaseModule,
+        StorageModule,
         AuditModule,
         OrganizationsModule,
         AuthModule,
+        TasksModule,
+        DocumentsModule,
       ],
       providers: [DemoDataService],
     };

@@ -64,7 +64,8 @@ async function main(argv: string[]): Promise<number> {
     });
     try {
       if (command === 'seed-demo') {
-        const loaded = await app.get(DemoDataService).load();
+        // Tests get the directory and users only; their own specs upload what they need.
+        const loaded = await app.get(DemoDataService).load({ documents: config.NODE_ENV !== 'test' });
         console.log(
           `demo data: ${loaded.organizations.created.length} organizations, users ${loaded.usersCreated.join(', ') || '(present)'}`,
         );

@@ -80,6 +80,9 @@ export async function runDemo(config: AppConfig): Promise<number> {
       `Danh mục cơ quan / directory: ${loaded.organizations.created.length} mới, ${loaded.organizations.updated.length} cập nhật.` +
         (loaded.usersCreated.length
           ? ` Người dùng mới / new users: ${loaded.usersCreated.join(', ')}.`
+          : '') +
+        (loaded.documents
+          ? ` Văn bản mẫu / sample documents: ${loaded.documents.uploaded}; ${loaded.documents.published} nhiệm vụ đã giao / tasks published.`
           : ''),
     );
   } finally {
