@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { CreatedAt, UpdatedAt } from '../common/entity-columns.js';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * A body of the directory. The id is the catalog code ("hg-ban-tuyen-giao"): stable across
@@ -47,20 +48,9 @@ export class Organization {
   @Column({ type: 'text' })
   successors!: string;
 
-  @CreateDateColumn({
-    name: 'created_at',
-    type: 'datetime',
-    precision: 3,
-    default: () => 'CURRENT_TIMESTAMP(3)',
-  })
+  @CreatedAt()
   createdAt!: Date;
 
-  @UpdateDateColumn({
-    name: 'updated_at',
-    type: 'datetime',
-    precision: 3,
-    default: () => 'CURRENT_TIMESTAMP(3)',
-    onUpdate: 'CURRENT_TIMESTAMP(3)',
-  })
+  @UpdatedAt()
   updatedAt!: Date;
 }

@@ -2,16 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { IsIsoDate } from '../../common/http/iso-date.js';
 import { PageQueryDto } from '../../common/http/pagination.dto.js';
+import { CADENCES } from '../../tasks/obligation-periods.js';
 
-export const CADENCES = [
-  'none',
-  'periodic',
-  'monthly',
-  'quarterly',
-  'semiannual',
-  'annual',
-  'once',
-] as const;
 export const MILESTONES = ['midterm_review', 'final_review'] as const;
 const PARTY_ID = /^(group:)?[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
