@@ -12,6 +12,7 @@ export class ParseTextDto {
     description: 'văn bản (nếu không gửi tệp) / the text, when no file is sent',
   })
   @IsString()
+  // JSON bodies stop at BODY_LIMIT_BYTES (1 MB); larger documents come as files (10 MB).
   @MaxLength(10 * 1024 * 1024)
   text!: string;
 
