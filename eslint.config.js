@@ -3,7 +3,7 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'test-output/', 'web/dist/'] },
+  { ignores: ['dist/', 'dist-bench/', 'coverage/', 'node_modules/', 'test-output/', 'web/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

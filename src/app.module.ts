@@ -17,6 +17,7 @@ import { DocumentsModule } from './documents/documents.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 
 /** The HTTP API. `extra` lets tests mount a module of their own on the same pipeline. */
 @Module({})
@@ -51,6 +52,7 @@ export class AppModule {
         DocumentsModule,
         HealthModule,
         MetricsModule,
+        ReportsModule,
         ...extra,
       ],
       providers: [

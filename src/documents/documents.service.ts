@@ -10,6 +10,7 @@ import { UnitOfWork } from '../database/unit-of-work.repository.js';
 import { OrganizationDirectoryService } from '../organizations/organization-directory.service.js';
 import {
   extractText,
+  normalize,
   parseText,
   UnreadableFileError,
   UnsupportedFileTypeError,
@@ -155,7 +156,9 @@ export class DocumentsService {
           storageKey: stored.key,
           uploadedBy: actor.userId,
           createdAt: new Date(),
-          text,
+          // The parser's offsets point into its normalized text: keep that, so the office's
+          // preview highlights each clause where it stands.
+          text: normalize(text),
         });
         const docIds = parsed.documents.map(() => randomUUID());
         for (const [index, doc] of parsed.documents.entries()) {

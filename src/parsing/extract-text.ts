@@ -118,7 +118,7 @@ async function pdfText(buf: Buffer): Promise<{ text: string; pages: number }> {
           !/\s$/.test(last.text) &&
           item.str &&
           !/^\s/.test(item.str) &&
-          x - last.x > 1;
+          x - last.right > 0.12 * (item.height || 10);
         last.text += (needsSpace ? ' ' : '') + item.str;
         last.x = x;
         // pdf.js fills a gap with a space item; it must not hide a column gap

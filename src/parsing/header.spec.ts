@@ -39,6 +39,14 @@ describe('header metadata', () => {
     });
   });
 
+  it('ends the title where the body starts without a blank line', () => {
+    const h = header(
+      'KẾT LUẬN\nvề tình hình giảm nghèo năm 2022\nTại hội nghị ngày 15/02/2023, sau khi ' +
+        'nghe báo cáo của Ban cán sự đảng, Ban Thường vụ Tỉnh ủy kết luận\nnhư sau:',
+    );
+    expect(h.title).toBe('về tình hình giảm nghèo năm 2022');
+  });
+
   it('reads the draft marker, the kind and the issuer under the kind', () => {
     expect(
       header('**DỰ THẢO:****NGHỊ QUYẾT**\n**Về công tác dân vận**\n\nI. TÌNH HÌNH'),

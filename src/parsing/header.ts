@@ -21,6 +21,8 @@ export interface Header {
   place: string | null;
   title: string | null;
   isDraft: boolean;
+  /** "(Ban hành kèm theo ...)": an attachment of another document, numbered by it */
+  attached: boolean;
   signatureDate: string | null;
   signatureRaw: string | null;
   signed: boolean;
@@ -89,6 +91,8 @@ export function kindFromNumber(num: string): DocumentKind | null {
 
 const DATE_LINE =
   /^(?:(\p{Lu}[\p{L}\s.'-]{0,40}?),\s*)?ngày\s+(\d{1,2}|[.…\s]+)\s+tháng\s+(\d{1,2}|[.…\s]+)\s+năm\s+(\d{4}|[.…]+)/iu;
+const ATTACHED =
+  /^\(?\s*(?:Ban hành )?kèm theo (?:Quyết định|Nghị quyết|Công văn|Kế hoạch|Thông báo|Chỉ thị)/iu;
 const INCOMING =
   /^(?:Số\s*:?\s*[.…]{2,}|(?:Ngày\s+)?đến\s*[:.…]|Chuyển\s*(?:cho|:)|Lưu hồ sơ số)|^ĐẾN(?:\s*[:.…]|$)/iu;
 const BODY_START =
@@ -105,6 +109,7 @@ export function extractHeader(lines: Line[]): Header {
     place: null,
     title: null,
     isDraft: false,
+    attached: false,
     signatureDate: null,
     signatureRaw: null,
     signed: false,
@@ -147,8 +152,17 @@ export function extractHeader(lines: Line[]): Header {
       if (of) h.issuerInTitle = of[1].trim();
       continue;
     }
+    // "(Ban hành kèm theo Quyết định số ...)": an attachment, carried by that document
+    if (ATTACHED.test(t)) {
+      h.attached = true;
+      if (titleState === 'open' && title.length) titleState = 'done';
+      continue;
+    }
     if (titleState === 'open') {
-      const continuation = title.length === 0 || !wasBlank || /^\p{Ll}/u.test(t);
+      // a title's later lines continue it in lower case or are short ("Tỉnh ủy"); a long line
+      // in upper case starts the body when no blank line separates them (text from a PDF)
+      const bodyLike = title.length > 0 && /^\p{Lu}/u.test(t) && (t.length > 60 || /:$/.test(t));
+      const continuation = !bodyLike && (title.length === 0 || !wasBlank || /^\p{Ll}/u.test(t));
       if (
         continuation &&
         !isAllCaps(t) &&

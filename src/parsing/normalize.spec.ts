@@ -43,6 +43,9 @@ describe('normalize', () => {
     expect(normalize('được Chính phủ phê duyệt\n\n-----\n\ntại Quyết định 90/QĐ-TTg.')).toBe(
       'được Chính phủ phê duyệt tại Quyết định 90/QĐ-TTg.',
     );
+    expect(normalize('quán triệt đến cán bộ, đảng\n\n2\nviên và nhân dân.')).toBe(
+      'quán triệt đến cán bộ, đảng viên và nhân dân.',
+    );
     expect(normalize('phối hợp thực hiện\n- 3 -\ncác nội dung')).toBe(
       'phối hợp thực hiện\n- 3 -\ncác nội dung',
     );

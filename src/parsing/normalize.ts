@@ -90,12 +90,12 @@ export function normalize(raw: string): string {
     const s = stripMarkdown(line).replace(/ {2,}/g, ' ').trim();
     cleaned.push(SEPARATOR.test(s) ? '' : s);
   }
-  // a lone page number between blank lines is a page-break artefact
+  // a lone page number next to a blank line (the page's edge) is a page-break artefact
   for (let i = 0; i < cleaned.length; i++) {
     if (!cleaned[i] || !PAGE_NUMBER.test(cleaned[i])) continue;
     const before = i === 0 || cleaned[i - 1] === '';
     const after = i === cleaned.length - 1 || cleaned[i + 1] === '';
-    if (before && after) cleaned[i] = '';
+    if (before || after) cleaned[i] = '';
   }
 
   const out: string[] = [];

@@ -125,16 +125,24 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
   const prepared = spans.map(prepare);
   const isLetter = (p: Prepared) =>
     LETTERS.includes(p.header.kind) && !findOrganizationSection(p.span.lines, p.header.bodyStart);
-  const carries = prepared.map((p, k) => (k + 1 < prepared.length && isLetter(p) ? k + 1 : null));
+  // a letter carries the document after it; any document carries its attachment
+  const carries = prepared.map((p, k) =>
+    k + 1 < prepared.length && (isLetter(p) || prepared[k + 1].header.attached) ? k + 1 : null,
+  );
+  const carriedBy: (number | null)[] = prepared.map(() => null);
+  carries.forEach((to, from) => {
+    if (to !== null) carriedBy[to] = from;
+  });
   const anyProvince = prepared.map((p) => p.locality.province).find((x) => x) ?? null;
 
   const documents = prepared.map((p, k): ParsedDocument => {
     const { header: h, span } = p;
-    const carrier = carries.indexOf(k);
-    const carrierPrep = carrier >= 0 ? prepared[carrier] : null;
+    const carrier = carriedBy[k];
+    const carrierPrep = carrier !== null ? prepared[carrier] : null;
     const docText = source.slice(span.start, span.end);
     const warnings: Warning[] = [];
-    let issuedOn = h.issuedOn;
+    // an attachment is issued with the document that carries it
+    let issuedOn = h.issuedOn ?? (h.attached && carrierPrep ? carrierPrep.header.issuedOn : null);
     if (!issuedOn && h.signatureDate) {
       issuedOn = h.signatureDate;
       warnings.push({
@@ -158,11 +166,12 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
     const resolver = new PartyResolver(options.directory, ctx);
     const toParties = (list: NamedParty[]): Party[] => list.map((x) => resolver.toParty(x));
 
+    const own = p.issuerMention ? p : h.attached && carrierPrep ? carrierPrep : p;
     const issuer =
-      p.issuerMention && p.issuerCombined
+      own.issuerMention && own.issuerCombined
         ? resolver.toParty({
-            mention: p.issuerMention,
-            name: nameIssuer(p.issuerCombined, ctx),
+            mention: own.issuerMention,
+            name: nameIssuer(own.issuerCombined, ctx),
             group: false,
           })
         : null;
@@ -242,7 +251,8 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
         });
       }
     }
-    if (!section && NEEDS_SECTION.includes(h.kind)) {
+    const carriesAttachment = carries[k] !== null && prepared[carries[k]!].header.attached;
+    if (!section && NEEDS_SECTION.includes(h.kind) && !carriesAttachment) {
       warnings.push({
         code: 'missing_section',
         message: 'Không tìm thấy phần "Tổ chức thực hiện"; cần giao nhiệm vụ thủ công.',
@@ -266,7 +276,7 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
         message: 'Thời hạn tính từ ngày ban hành nhưng văn bản chưa có ngày ban hành.',
       });
     }
-    if (!h.isDraft && (!h.number || !issuedOn)) {
+    if (!h.isDraft && !h.attached && (!h.number || !issuedOn)) {
       const missing = [!h.number && 'số', !issuedOn && 'ngày tháng', !h.place && 'địa danh']
         .filter(Boolean)
         .join(', ');
@@ -305,7 +315,7 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
       clauses,
       warnings,
       carries: carries[k],
-      carriedBy: carrier >= 0 ? carrier : null,
+      carriedBy: carrier,
       start: span.start,
       end: span.end,
     };

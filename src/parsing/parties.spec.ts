@@ -126,6 +126,16 @@ describe('party names', () => {
     ]);
   });
 
+  it('names a unit of each body of a group, and bare district committees in a province', () => {
+    expect(names('Ban Thường vụ các huyện ủy, thành ủy', province('Hà Giang'))).toEqual([
+      ['Ban Thường vụ các huyện ủy, thành ủy', 'Ban Thường vụ các huyện ủy, thành ủy', true],
+    ]);
+    expect(names('Huyện ủy, Thành ủy', province('Hà Giang'))).toEqual([
+      ['Huyện ủy', 'các huyện ủy', true],
+      ['Thành ủy', 'các thành ủy', true],
+    ]);
+  });
+
   it('names persons by their office', () => {
     expect(names('Các đồng chí Tỉnh ủy viên', province('Lâm Đồng'))).toEqual([
       ['Các đồng chí Tỉnh ủy viên', 'Ủy viên Ban Chấp hành Đảng bộ tỉnh', true],
@@ -144,6 +154,15 @@ describe('party names', () => {
     ]);
     expect(names('Giám đốc Sở Y tế', province('Hà Giang'))).toEqual([
       ['Giám đốc Sở Y tế', 'Sở Y tế tỉnh Hà Giang', false],
+    ]);
+  });
+
+  it('stops a name at a verb that starts the next line', () => {
+    expect(names('Sở Nội vụ Chủ trì, phối hợp', province('Hà Giang')).map((x) => x[0])).toEqual([
+      'Sở Nội vụ',
+    ]);
+    expect(names('Hội Liên hiệp Phụ nữ tỉnh', province('Hà Giang')).map((x) => x[1])).toEqual([
+      'Hội Liên hiệp Phụ nữ tỉnh Hà Giang',
     ]);
   });
 

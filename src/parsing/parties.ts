@@ -200,6 +200,14 @@ const VERB_STOP = new Set(
     'trước sau khi nếu thì mà như hoặc hay vào ra lên xuống đề xuất định kỳ'
   ).split(' '),
 );
+// a capitalized word that starts a sentence after a name on its own line ("Sở Nội vụ\nChủ trì")
+const CAP_VERB = new Set(
+  (
+    'chủ phối tham theo triển thực căn hướng đôn nghiên quán phổ rà đề tiếp lãnh định đẩy ' +
+    'nâng tăng gửi chịu giao làm duy tập rút ký góp tích chú sớm khẩn nghiêm trên trong bố ' +
+    'xây kiểm tổng báo'
+  ).split(' '),
+);
 // capitalized words that begin another name or a sentence, never part of a place
 const HEAD_STOP = new Set(
   (
@@ -422,7 +430,7 @@ export class PartyGrammar {
         j++;
         continue;
       }
-      if (sep?.word && sep.cap && !this.isHeadAt(j)) continue;
+      if (sep?.word && sep.cap && !this.isHeadAt(j) && !CAP_VERB.has(sep.lo)) continue;
       break;
     }
     return j;
@@ -460,6 +468,11 @@ export class PartyGrammar {
     if (unit && tok.cap && requireCaps(unit.end)) {
       const o = this.owner(unit.end);
       found.push(base('unit', o ? o.end : unit.end, o?.bare ?? null));
+      // "Ban Thường vụ các huyện ủy, thành ủy": the same unit of each of a group of bodies
+      const groups = !o && this.t[unit.end]?.lo === 'các' ? this.listAt(unit.end) : null;
+      if (groups && groups.items.every((x) => x.kind === 'generic')) {
+        found.push({ ...base('unit', groups.end), group: true, head: 'unit of groups' });
+      }
     }
     const c = this.committee(i);
     if (c && tok.cap) found.push(base('committee', c.end));
@@ -942,6 +955,14 @@ export function nameMention(
     return { mention: raw, name: genericName(m, raw, ctx, list, index), group: true };
   }
   if (m.kind === 'person') return { mention: raw, name: personName(m, raw), group: m.group };
+  if (m.head === 'unit of groups') {
+    return { mention: raw, name: canonCase(expandAbbreviations(raw)), group: true };
+  }
+  // a district-level committee named bare in a provincial document is each of them
+  const lower = /^(Huyện|Quận|Thị|Thành) ủy$/u.exec(raw);
+  if (m.kind === 'committee' && lower && ctx.level === 'province') {
+    return { mention: raw, name: `các ${lower[1].toLowerCase()} ủy`, group: true };
+  }
   let name = canonCase(expandAbbreviations(raw));
   name = name.replace(
     /^Ban Chấp hành Đảng bộ (tỉnh|huyện|thành phố)(?= |$)/,

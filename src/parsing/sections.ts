@@ -181,7 +181,9 @@ export function findTargetLines(lines: Line[]): string[] {
     const h = headingOf(t);
     const rest = h ? h.rest : t;
     if (
-      !/^(?:mục tiêu cụ thể|các chỉ tiêu(?: chủ yếu| cụ thể)?|chỉ tiêu cụ thể)\s*:?$/iu.test(rest)
+      !/^(?:mục tiêu cụ thể|(?:các )?chỉ tiêu(?: chủ yếu| cụ thể)?|mục tiêu, chỉ tiêu(?: cụ thể)?)\s*:?$/iu.test(
+        rest,
+      )
     )
       continue;
     const out: string[] = [];

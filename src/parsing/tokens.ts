@@ -15,23 +15,25 @@ export interface Token {
   caps: boolean;
 }
 
-const TOKEN = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
+const TOKEN = /([\p{L}\p{M}\p{N}]+)|[^\s\p{L}\p{M}\p{N}]/gu;
 
+// Vietnamese has no locale-specific case rules, so the plain (fast) case mappings are right.
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     const w = m[0];
-    const word = /^[\p{L}\p{M}\p{N}]/u.test(w);
-    const cap = word && /^\p{Lu}/u.test(w);
+    const word = m[1] !== undefined;
+    const lo = w.toLowerCase();
+    const cap = word && w[0] !== lo[0];
     out.push({
       w,
-      lo: w.toLocaleLowerCase('vi'),
+      lo,
       start: m.index,
       end: m.index + w.length,
       word,
       cap,
-      caps: cap && !/\p{Ll}/u.test(w),
+      caps: cap && w === w.toUpperCase(),
     });
   }
   return out;

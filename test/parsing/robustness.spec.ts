@@ -133,6 +133,13 @@ describe('robustness', () => {
       (n) => `Mục tiêu cụ thể\n- ${'giảm 1-1,5%, '.repeat(n)}`,
       (n) => `${'ngày 1 tháng '.repeat(n)}${'- \n'.repeat(n)}`,
       (n) => numbered(n / 10),
+      // many small documents, each a letter that carries the next
+      (n) =>
+        (
+          'CÔNG VĂN\nV/v x\nKính gửi: Sở Y tế\nĐề nghị Sở Y tế báo cáo trước ngày 1/1/2025 về ' +
+          'Ủy ban nhân dân tỉnh, nội dung dài hơn sáu mươi ký tự.\nNơi nhận:\n- Như trên.\n' +
+          'T/M ỦY BAN NHÂN DÂN\nNguyễn Văn A\n'
+        ).repeat(n / 20),
       (n) => `${'a'.repeat(n * 10)} ${'Á'.repeat(n * 10)}`,
     ];
     for (const shape of shapes) {

@@ -101,6 +101,21 @@ describe('documents: parse, upload, correct, publish', () => {
       source: { sha256: string };
     };
     expect(detail.carriedById).toBe(first.body.items[1].id);
+    // Each clause's offsets point at its words in the stored (normalized) text.
+    const source = (await (
+      await t.api(`/documents/${first.body.items[2].id}/source`, { headers: bearer(office) })
+    ).json()) as {
+      text: string;
+    };
+    const clauses = (await (
+      await t.api(`/documents/${first.body.items[2].id}`, { headers: bearer(office) })
+    ).json()) as {
+      clauses: { text: string; start: number; end: number }[];
+    };
+    for (const clause of clauses.clauses) {
+      const slice = source.text.slice(clause.start, clause.end).replace(/\s+/g, ' ');
+      expect(slice).toContain(clause.text.replace(/\s+/g, ' ').slice(0, 30));
+    }
     expect(detail.source.sha256).toMatch(/^[0-9a-f]{64}$/);
 
     const second = await uploadText(t, office, SEED_LAM_DONG, marker);

@@ -1,0 +1,291 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, type Repository } from 'typeorm';
+import type { Tx } from '../database/unit-of-work.repository.js';
+import type { ReportStatus, Verdict } from './report-rules.js';
+import {
+  EvidenceFileRow,
+  IdempotencyKeyRow,
+  ProgressReportRow,
+  ReviewRow,
+} from './report.entity.js';
+
+export interface Indicator {
+  targetId: string;
+  value: number;
+}
+
+export interface ReportRecord {
+  id: string;
+  taskId: string;
+  obligationId: string | null;
+  periodKey: string | null;
+  percent: number;
+  narrative: string;
+  indicators: Indicator[];
+  authorId: string;
+  authorOrgId: string;
+  authorRelation: 'lead' | 'coordinator';
+  submittedAt: Date;
+  late: boolean;
+  status: ReportStatus;
+}
+
+export interface EvidenceRecord {
+  id: string;
+  reportId: string;
+  filename: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  storageKey: string;
+}
+
+export interface ReviewRecord {
+  id: string;
+  reportId: string;
+  verdict: Verdict;
+  comment: string;
+  reviewerId: string;
+  reviewerRole: string;
+  createdAt: Date;
+}
+
+export interface IdempotencyRecord {
+  userId: string;
+  key: string;
+  requestHash: string;
+  state: 'in_flight' | 'done';
+  responseStatus: number | null;
+  responseBody: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+function toReport(row: ProgressReportRow): ReportRecord {
+  return {
+    id: row.id,
+    taskId: row.taskId,
+    obligationId: row.obligationId,
+    periodKey: row.periodKey,
+    percent: row.percent,
+    narrative: row.narrative,
+    indicators: JSON.parse(row.indicatorsJson) as Indicator[],
+    authorId: row.authorId,
+    authorOrgId: row.authorOrgId,
+    authorRelation: row.authorRelation as ReportRecord['authorRelation'],
+    submittedAt: row.submittedAt,
+    late: Boolean(row.late),
+    status: row.status as ReportStatus,
+  };
+}
+
+function toEvidence(row: EvidenceFileRow): EvidenceRecord {
+  return {
+    id: row.id,
+    reportId: row.reportId,
+    filename: row.filename,
+    mediaType: row.mediaType,
+    sizeBytes: row.sizeBytes,
+    sha256: row.sha256,
+    storageKey: row.storageKey,
+  };
+}
+
+function toReview(row: ReviewRow): ReviewRecord {
+  return {
+    id: String(row.id),
+    reportId: row.reportId,
+    verdict: row.verdict as Verdict,
+    comment: row.comment,
+    reviewerId: row.reviewerId,
+    reviewerRole: row.reviewerRole,
+    createdAt: row.createdAt,
+  };
+}
+
+/**
+ * Progress reports, their evidence rows, reviews and idempotency keys; plus the two writes a
+ * report makes on its obligation (met / reopened), which belong to the report's transaction.
+ */
+@Injectable()
+export class ReportsRepository {
+  constructor(
+    @InjectRepository(ProgressReportRow) private readonly reports: Repository<ProgressReportRow>,
+    @InjectRepository(EvidenceFileRow) private readonly files: Repository<EvidenceFileRow>,
+    @InjectRepository(ReviewRow) private readonly reviews: Repository<ReviewRow>,
+    @InjectRepository(IdempotencyKeyRow) private readonly keys: Repository<IdempotencyKeyRow>,
+  ) {}
+
+  /** Ids of the targets (chỉ tiêu) of a document, for checking a report's indicators. */
+  async targetIdsOf(documentId: string): Promise<Set<string>> {
+    const rows = (await this.reports.manager.query(
+      'SELECT id FROM document_target WHERE document_id = ?',
+      [documentId],
+    )) as { id: string }[];
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async insertReport(tx: Tx, report: ReportRecord): Promise<void> {
+    await tx.manager.getRepository(ProgressReportRow).insert({
+      id: report.id,
+      taskId: report.taskId,
+      obligationId: report.obligationId,
+      periodKey: report.periodKey,
+      percent: report.percent,
+      narrative: report.narrative,
+      indicatorsJson: JSON.stringify(report.indicators),
+      authorId: report.authorId,
+      authorOrgId: report.authorOrgId,
+      authorRelation: report.authorRelation,
+      submittedAt: report.submittedAt,
+      late: report.late,
+      status: report.status,
+    });
+  }
+
+  async insertEvidence(tx: Tx, files: EvidenceRecord[]): Promise<void> {
+    if (files.length) await tx.manager.getRepository(EvidenceFileRow).insert(files);
+  }
+
+  /** Marks the obligation met by this report unless something already met it. */
+  async markObligationMet(
+    tx: Tx,
+    obligationId: string,
+    reportId: string,
+    at: Date,
+  ): Promise<boolean> {
+    const result = (await tx.manager.query(
+      'UPDATE obligation SET met_at = ?, met_report_id = ? WHERE id = ? AND met_at IS NULL',
+      [at, reportId, obligationId],
+    )) as { affectedRows: number };
+    return result.affectedRows === 1;
+  }
+
+  /** Reopens whatever obligation this report had met, so reminders resume. */
+  async unmarkObligationMetBy(tx: Tx, reportId: string): Promise<boolean> {
+    const result = (await tx.manager.query(
+      'UPDATE obligation SET met_at = NULL, met_report_id = NULL WHERE met_report_id = ?',
+      [reportId],
+    )) as { affectedRows: number };
+    return result.affectedRows > 0;
+  }
+
+  async findReport(id: string): Promise<ReportRecord | null> {
+    const row = await this.reports.findOneBy({ id });
+    return row ? toReport(row) : null;
+  }
+
+  /** The report, locked until `tx` ends: two reviewers cannot both give a final verdict. */
+  async lockReport(tx: Tx, id: string): Promise<ReportRecord | null> {
+    const row = await tx.manager
+      .getRepository(ProgressReportRow)
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .where('r.id = :id', { id })
+      .getOne();
+    return row ? toReport(row) : null;
+  }
+
+  async setStatus(tx: Tx, id: string, status: ReportStatus): Promise<void> {
+    await tx.manager.getRepository(ProgressReportRow).update({ id }, { status });
+  }
+
+  async insertReview(tx: Tx, review: Omit<ReviewRecord, 'id' | 'createdAt'>): Promise<void> {
+    await tx.manager.getRepository(ReviewRow).insert(review);
+  }
+
+  async listForTask(
+    taskId: string,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: ReportRecord[]; total: number }> {
+    const [rows, total] = await this.reports.findAndCount({
+      where: { taskId },
+      order: { submittedAt: 'DESC', id: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { items: rows.map(toReport), total };
+  }
+
+  async evidenceOf(reportIds: string[], tx?: Tx): Promise<EvidenceRecord[]> {
+    if (reportIds.length === 0) return [];
+    const repo = tx ? tx.manager.getRepository(EvidenceFileRow) : this.files;
+    const rows = await repo.find({
+      where: { reportId: In(reportIds) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return rows.map(toEvidence);
+  }
+
+  async reviewsOf(reportIds: string[], tx?: Tx): Promise<ReviewRecord[]> {
+    if (reportIds.length === 0) return [];
+    const repo = tx ? tx.manager.getRepository(ReviewRow) : this.reviews;
+    const rows = await repo.find({ where: { reportId: In(reportIds) }, order: { id: 'ASC' } });
+    return rows.map(toReview);
+  }
+
+  async findEvidence(reportId: string, fileId: string): Promise<EvidenceRecord | null> {
+    const row = await this.files.findOneBy({ id: fileId, reportId });
+    return row ? toEvidence(row) : null;
+  }
+
+  // Idempotency keys. The reservation commits on its own (outside the work's transaction) so
+  // that a concurrent duplicate sees it at once and stops on the primary key.
+
+  /**
+   * True when this call took the key; false when the (user, key) row already exists. INSERT
+   * IGNORE turns only the expected duplicate into "0 rows" (inputs are validated before, so
+   * nothing else can be silently ignored) and keeps routine duplicates out of the error log.
+   */
+  async reserveKey(
+    row: Omit<IdempotencyRecord, 'responseStatus' | 'responseBody'>,
+  ): Promise<boolean> {
+    const result = (await this.keys.query(
+      `INSERT IGNORE INTO idempotency_key (user_id, idem_key, request_hash, state, created_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+      [row.userId, row.key, row.requestHash, row.state, row.createdAt, row.expiresAt],
+    )) as { affectedRows: number };
+    return result.affectedRows === 1;
+  }
+
+  async findKey(userId: string, key: string): Promise<IdempotencyRecord | null> {
+    const row = await this.keys.findOneBy({ userId, key });
+    return row ? { ...row, state: row.state as IdempotencyRecord['state'] } : null;
+  }
+
+  /** Stores the answer with the work, in its transaction; false if the key was taken over. */
+  async completeKey(
+    tx: Tx,
+    userId: string,
+    key: string,
+    status: number,
+    body: string,
+  ): Promise<boolean> {
+    const result = (await tx.manager.query(
+      "UPDATE idempotency_key SET state = 'done', response_status = ?, response_body = ? WHERE user_id = ? AND idem_key = ? AND state = 'in_flight'",
+      [status, body, userId, key],
+    )) as { affectedRows: number };
+    return result.affectedRows === 1;
+  }
+
+  /** Frees a key whose work failed, so the client may retry with it; only our own reservation. */
+  async releaseKey(userId: string, key: string, createdAt: Date): Promise<void> {
+    await this.keys.delete({ userId, key, createdAt, state: 'in_flight' });
+  }
+
+  /** Deletes a batch of expired keys; returns how many went. */
+  async purgeExpiredKeys(now: Date, limit: number): Promise<number> {
+    const result = (await this.keys.query(
+      'DELETE FROM idempotency_key WHERE expires_at < ? ORDER BY expires_at LIMIT ?',
+      [now, limit],
+    )) as { affectedRows: number };
+    return result.affectedRows;
+  }
+
+  /** Drops an expired or abandoned row, only if it is still the row that was judged so. */
+  async dropKey(userId: string, key: string, createdAt: Date, state: string): Promise<void> {
+    await this.keys.delete({ userId, key, createdAt, state });
+  }
+}

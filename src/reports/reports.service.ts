@@ -1,0 +1,502 @@
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { Injectable, Logger } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/actor.js';
+import { AppError, type FieldError } from '../common/errors/app-error.js';
+import { validationException } from '../common/errors/validation-errors.js';
+import type { Page } from '../common/http/pagination.dto.js';
+import {
+  FileStorageService,
+  StoredFileMissingError,
+} from '../common/storage/file-storage.service.js';
+import { AppConfig } from '../config/app-config.js';
+import { UnitOfWork, type Tx } from '../database/unit-of-work.repository.js';
+import { TERMINAL_STATUSES, type TaskRelation } from '../tasks/task-status.js';
+import { TasksRepository, type TaskRecord } from '../tasks/tasks.repository.js';
+import { TasksService } from '../tasks/tasks.service.js';
+import { CreateReportDto, ReportDto, type ReviewReportDto } from './dto/report.dto.js';
+import {
+  decideOnTakenKey,
+  IDEMPOTENCY_HEADER,
+  IDEMPOTENCY_TTL_MS,
+  reportRequestHash,
+  RETRY_AFTER_SECONDS,
+} from './idempotency.js';
+import {
+  isLate,
+  mayReview,
+  obligationEffect,
+  REVIEW_COMMENT_MIN,
+  reviewCommentTooShort,
+  VERDICT_LABEL_VI,
+} from './report-rules.js';
+import type { ReceivedEvidence, ReportUpload } from './report-upload.reader.js';
+import {
+  ReportsRepository,
+  type EvidenceRecord,
+  type IdempotencyRecord,
+  type Indicator,
+  type ReportRecord,
+} from './reports.repository.js';
+
+const REPORT_NOT_FOUND = { vi: 'báo cáo', en: 'Report' };
+const EVIDENCE_NOT_FOUND = { vi: 'tệp minh chứng', en: 'Evidence file' };
+
+/** A report's fields once validated against the task. */
+export interface ReportInput {
+  period: string | null;
+  percent: number;
+  narrative: string;
+  indicators: Indicator[];
+}
+
+/** The answer to a submission: the first one, or its replay. */
+export interface SubmitResult {
+  status: number;
+  body: unknown;
+  replayed: boolean;
+}
+
+@Injectable()
+export class ReportsService {
+  private readonly logger = new Logger(ReportsService.name);
+
+  constructor(
+    private readonly reports: ReportsRepository,
+    private readonly tasks: TasksService,
+    private readonly taskRows: TasksRepository,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly storage: FileStorageService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Whether the caller may report on the task: 404 outside its scope, 403 when it sees the task
+   * but neither leads nor coordinates it. Checked before the upload is read (so a refused
+   * caller's files are never written), and again inside the submission.
+   */
+  async authorizeSubmission(actor: Actor, taskId: string, tx?: Tx) {
+    const task = await this.tasks.getVisible(actor, taskId, tx);
+    const relation = this.tasks.relation(actor, task);
+    if (relation !== 'lead' && relation !== 'coordinator') {
+      throw new AppError(
+        403,
+        'Chỉ cơ quan chủ trì hoặc cơ quan phối hợp của nhiệm vụ được gửi báo cáo tiến độ.',
+        'Only the lead or a coordinating body of the task may report progress on it.',
+      );
+    }
+    return { task, relation: relation as Extract<TaskRelation, 'lead' | 'coordinator'> };
+  }
+
+  /** A verified or cancelled task takes no new report (a replay of an earlier one still answers). */
+  private assertOpen(task: TaskRecord): void {
+    if (TERMINAL_STATUSES.includes(task.status)) {
+      throw AppError.conflict(
+        `Nhiệm vụ đang ở trạng thái "${this.tasks.statusLabel(task.status)}", không nhận thêm báo cáo.`,
+        `The task is ${task.status}; it takes no more reports.`,
+        { status: task.status },
+      );
+    }
+  }
+
+  /**
+   * Answers from the Idempotency-Key when the same request came before; otherwise validates
+   * fully, takes the key, and records the report in one transaction that also completes the
+   * key. The upload's files are already in storage: they stay only if the report is recorded.
+   */
+  async submit(
+    actor: Actor,
+    taskId: string,
+    key: string,
+    upload: ReportUpload,
+  ): Promise<SubmitResult> {
+    let reservedAt: Date | null = null;
+    let keepFiles = false;
+    try {
+      const { task } = await this.authorizeSubmission(actor, taskId);
+      const input = await this.validateFields(upload.fields);
+      const hash = reportRequestHash({
+        taskId,
+        ...input,
+        evidence: upload.files.map((f) => f.sha256),
+      });
+      // A replay answers before the task's current state is looked at: it changes nothing.
+      const earlier = await this.reports.findKey(actor.userId, key);
+      const answer = earlier ? this.answerFromKey(earlier, hash, new Date()) : null;
+      if (answer) return answer;
+      this.assertOpen(task);
+      await this.validateAgainstTask(task, input);
+      const reservation = await this.reserveKey(actor.userId, key, hash);
+      if ('replayed' in reservation) return reservation;
+      reservedAt = reservation.createdAt;
+      const body = await this.uow.run((tx) =>
+        this.record(tx, actor, taskId, key, input, upload.files),
+      );
+      keepFiles = true;
+      return { status: 201, body, replayed: false };
+    } catch (error) {
+      if (reservedAt) await this.releaseKey(actor.userId, key, reservedAt);
+      throw error;
+    } finally {
+      if (!keepFiles) await this.storage.removeQuietly(upload.files.map((f) => f.storageKey));
+    }
+  }
+
+  async list(
+    actor: Actor,
+    taskId: string,
+    page: number,
+    pageSize: number,
+  ): Promise<Page<ReportDto>> {
+    await this.tasks.getVisible(actor, taskId);
+    const { items, total } = await this.reports.listForTask(taskId, page, pageSize);
+    const ids = items.map((r) => r.id);
+    const [files, reviews] = await Promise.all([
+      this.reports.evidenceOf(ids),
+      this.reports.reviewsOf(ids),
+    ]);
+    return {
+      items: items.map((r) =>
+        ReportDto.from(
+          r,
+          files.filter((f) => f.reportId === r.id),
+          reviews.filter((v) => v.reportId === r.id),
+        ),
+      ),
+      total,
+      page,
+      pageSize,
+    };
+  }
+
+  /** An evidence file the caller may see (through the report's task), opened for streaming. */
+  async openEvidence(
+    actor: Actor,
+    reportId: string,
+    fileId: string,
+  ): Promise<{ file: EvidenceRecord; stream: Readable }> {
+    const report = await this.reports.findReport(reportId);
+    if (!report || !(await this.visible(actor, report.taskId))) {
+      throw AppError.notFound(REPORT_NOT_FOUND);
+    }
+    const file = await this.reports.findEvidence(reportId, fileId);
+    if (!file) throw AppError.notFound(EVIDENCE_NOT_FOUND);
+    try {
+      return { file, stream: await this.storage.openRead(file.storageKey) };
+    } catch (error) {
+      if (!(error instanceof StoredFileMissingError)) throw error;
+      this.logger.error(`evidence ${file.id} of report ${reportId}: ${error.message}`);
+      throw new AppError(
+        500,
+        'Tệp minh chứng có trong hồ sơ nhưng không còn trong kho lưu trữ; hãy báo quản trị viên.',
+        'The evidence file is on record but missing from storage; tell an administrator.',
+      );
+    }
+  }
+
+  /**
+   * An inspector's or the office's verdict. rework and rejected reopen the obligation the
+   * report had met; a report already accepted or rejected takes no further verdict (409).
+   */
+  async review(actor: Actor, reportId: string, body: ReviewReportDto): Promise<ReportDto> {
+    if (reviewCommentTooShort(body.verdict, body.comment)) {
+      const vi = `Cần ghi lý do khi ${VERDICT_LABEL_VI[body.verdict]} báo cáo (ít nhất ${REVIEW_COMMENT_MIN} ký tự).`;
+      throw AppError.badRequest(vi, `A comment of ${REVIEW_COMMENT_MIN}+ characters is required.`, [
+        {
+          field: 'comment',
+          message: vi,
+          messageEn: `comment must be ${REVIEW_COMMENT_MIN}+ characters`,
+        },
+      ]);
+    }
+    return this.uow.run(async (tx) => {
+      const report = await this.reports.lockReport(tx, reportId);
+      const task = report ? await this.visible(actor, report.taskId, tx) : null;
+      if (!report || !task) throw AppError.notFound(REPORT_NOT_FOUND);
+      if (this.tasks.relation(actor, task) !== 'committee') throw AppError.forbidden();
+      if (!mayReview(report.status)) {
+        throw AppError.conflict(
+          `Báo cáo đã có kết luận "${VERDICT_LABEL_VI[report.status as keyof typeof VERDICT_LABEL_VI]}"; không thể thẩm định lại.`,
+          `The report already has a final verdict (${report.status}).`,
+          { status: report.status },
+        );
+      }
+      await this.reports.setStatus(tx, report.id, body.verdict);
+      await this.reports.insertReview(tx, {
+        reportId: report.id,
+        verdict: body.verdict,
+        comment: body.comment,
+        reviewerId: actor.userId,
+        reviewerRole: actor.role,
+      });
+      let obligation: 'reopened' | 'met' | 'unchanged' = 'unchanged';
+      if (obligationEffect(body.verdict) === 'unmark') {
+        if (await this.reports.unmarkObligationMetBy(tx, report.id)) obligation = 'reopened';
+      } else if (report.authorRelation === 'lead' && report.obligationId) {
+        const met = await this.reports.markObligationMet(
+          tx,
+          report.obligationId,
+          report.id,
+          report.submittedAt,
+        );
+        if (met) obligation = 'met';
+      }
+      await this.audit.record(tx, actor, {
+        action: 'report.review',
+        entityType: 'progress_report',
+        entityId: report.id,
+        before: { status: report.status },
+        after: { status: body.verdict, comment: body.comment, obligation },
+      });
+      const [files, reviews] = await Promise.all([
+        this.reports.evidenceOf([report.id], tx),
+        this.reports.reviewsOf([report.id], tx),
+      ]);
+      return ReportDto.from({ ...report, status: body.verdict }, files, reviews);
+    });
+  }
+
+  /** The fields as the DTO allows them (types, ranges, lengths); refusals name the field. */
+  private async validateFields(fields: Record<string, unknown>): Promise<ReportInput> {
+    const dto = plainToInstance(CreateReportDto, fields);
+    const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+    if (errors.length) throw validationException(errors);
+    return {
+      period: dto.period ?? null,
+      percent: dto.percent,
+      narrative: dto.narrative,
+      indicators: (dto.indicators ?? []).map((i) => ({ targetId: i.targetId, value: i.value })),
+    };
+  }
+
+  /** The period must be one of the task's obligations; indicators targets of its document. */
+  private async validateAgainstTask(task: TaskRecord, input: ReportInput): Promise<void> {
+    const refusals: FieldError[] = [];
+    const { period, indicators } = input;
+    if (period !== null) {
+      const keys = (await this.taskRows.obligations(task.id)).map((o) => o.periodKey);
+      if (!keys.includes(period)) {
+        const shown = keys.length ? keys.slice(0, 12).join(', ') : 'không có kỳ nào';
+        refusals.push({
+          field: 'period',
+          message: `Kỳ báo cáo "${period}" không thuộc nhiệm vụ này (các kỳ: ${shown}).`,
+          messageEn: `period "${period}" is not one of the task's obligations (${keys.join(', ') || 'none'})`,
+        });
+      }
+    }
+    if (indicators.length) {
+      const targets = await this.reports.targetIdsOf(task.documentId);
+      const seen = new Set<string>();
+      indicators.forEach((indicator, i) => {
+        const field = `indicators.${i}.targetId`;
+        if (!targets.has(indicator.targetId)) {
+          refusals.push({
+            field,
+            message: `Chỉ tiêu "${indicator.targetId}" không thuộc văn bản của nhiệm vụ.`,
+            messageEn: `target ${indicator.targetId} is not a target of the task's document`,
+          });
+        } else if (seen.has(indicator.targetId)) {
+          refusals.push({
+            field,
+            message: `Chỉ tiêu "${indicator.targetId}" được báo cáo hai lần.`,
+            messageEn: `target ${indicator.targetId} appears twice`,
+          });
+        }
+        seen.add(indicator.targetId);
+      });
+    }
+    if (refusals.length) {
+      const names = [...new Set(refusals.map((r) => r.field))].join(', ');
+      throw AppError.badRequest(
+        `Dữ liệu không hợp lệ ở trường: ${names}.`,
+        `Invalid input in field(s): ${names}.`,
+        refusals,
+      );
+    }
+  }
+
+  /**
+   * Takes the key, or answers from it: a replay when the same request already finished, 422
+   * for the same key with another body, 409 while the first is still running.
+   */
+  private async reserveKey(
+    userId: string,
+    key: string,
+    hash: string,
+  ): Promise<SubmitResult | { createdAt: Date }> {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const now = new Date();
+      const taken = await this.reports.reserveKey({
+        userId,
+        key,
+        requestHash: hash,
+        state: 'in_flight',
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
+      });
+      if (taken) return { createdAt: now };
+      const row = await this.reports.findKey(userId, key);
+      if (!row) continue; // released by a failed first attempt in between: try again
+      const answer = this.answerFromKey(row, hash, now);
+      if (answer) return answer;
+      await this.reports.dropKey(userId, key, row.createdAt, row.state);
+    }
+    throw inFlight();
+  }
+
+  /**
+   * What an existing key row answers: the replay of the first answer, 422 for another body,
+   * 409 while the first is running; null when the row is expired or abandoned (reusable).
+   */
+  private answerFromKey(row: IdempotencyRecord, hash: string, now: Date): SubmitResult | null {
+    switch (decideOnTakenKey(row, hash, now)) {
+      case 'replay':
+        return {
+          status: row.responseStatus ?? 201,
+          body: JSON.parse(row.responseBody ?? 'null') as unknown,
+          replayed: true,
+        };
+      case 'mismatch':
+        throw new AppError(
+          422,
+          `Khóa ${IDEMPOTENCY_HEADER} này đã được dùng cho một báo cáo có nội dung khác; hãy dùng khóa mới cho báo cáo mới.`,
+          `This ${IDEMPOTENCY_HEADER} was already used with a different request body; use a new key for a new report.`,
+        );
+      case 'in_flight':
+        throw inFlight();
+      case 'reusable':
+        return null;
+    }
+  }
+
+  /**
+   * Removes expired Idempotency-Key rows, in batches. Not scheduled here: meant for the
+   * system job queue (a daily sweep); expired keys are otherwise only replaced on reuse.
+   */
+  async purgeExpiredKeys(now: Date = new Date(), batch = 1000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const removed = await this.reports.purgeExpiredKeys(now, batch);
+      total += removed;
+      if (removed < batch) return total;
+    }
+  }
+
+  private async releaseKey(userId: string, key: string, createdAt: Date): Promise<void> {
+    try {
+      await this.reports.releaseKey(userId, key, createdAt);
+    } catch (error) {
+      // The key then stays in flight until it counts as abandoned (IN_FLIGHT_STALE_MS).
+      this.logger.warn(`could not release idempotency key of user ${userId}: ${String(error)}`);
+    }
+  }
+
+  /** The report row, its files, the obligation and the task's percent, and one audit event. */
+  private async record(
+    tx: Tx,
+    actor: Actor,
+    taskId: string,
+    key: string,
+    input: ReportInput,
+    received: ReceivedEvidence[],
+  ): Promise<ReportDto> {
+    const { task, relation } = await this.authorizeSubmission(actor, taskId, tx);
+    this.assertOpen(task);
+    const obligation = input.period
+      ? ((await this.taskRows.obligations(task.id, tx)).find((o) => o.periodKey === input.period) ??
+        null)
+      : null;
+    const submittedAt = new Date();
+    const report: ReportRecord = {
+      id: randomUUID(),
+      taskId: task.id,
+      obligationId: obligation?.id ?? null,
+      periodKey: input.period,
+      percent: input.percent,
+      narrative: input.narrative,
+      indicators: input.indicators,
+      authorId: actor.userId,
+      authorOrgId: actor.organizationId,
+      authorRelation: relation,
+      submittedAt,
+      late: isLate(submittedAt, obligation?.dueOn ?? task.dueOn, this.config.TZ_APP),
+      status: 'submitted',
+    };
+    await this.reports.insertReport(tx, report);
+    const files: EvidenceRecord[] = received.map((f) => ({
+      id: randomUUID(),
+      reportId: report.id,
+      filename: f.filename,
+      mediaType: f.mediaType,
+      sizeBytes: f.sizeBytes,
+      sha256: f.sha256,
+      storageKey: f.storageKey,
+    }));
+    await this.reports.insertEvidence(tx, files);
+
+    // A coordinator's report is a contribution: it neither meets the obligation nor moves
+    // the task's percent, which stay the lead's.
+    let obligationMet = false;
+    if (relation === 'lead') {
+      if (obligation && !obligation.metAt) {
+        obligationMet = await this.reports.markObligationMet(
+          tx,
+          obligation.id,
+          report.id,
+          submittedAt,
+        );
+      }
+      await this.taskRows.setPercent(tx, task.id, report.percent);
+      if (task.parentId) await this.tasks.rollUp(tx, task.parentId);
+    }
+    await this.audit.record(tx, actor, {
+      action: 'report.submit',
+      entityType: 'progress_report',
+      entityId: report.id,
+      before: relation === 'lead' ? { taskPercent: task.percent } : undefined,
+      after: {
+        taskId: task.id,
+        period: report.periodKey,
+        percent: report.percent,
+        late: report.late,
+        authorRelation: relation,
+        obligationMet,
+        evidence: files.map((f) => ({
+          id: f.id,
+          filename: f.filename,
+          sha256: f.sha256,
+          sizeBytes: f.sizeBytes,
+        })),
+      },
+    });
+    const body = ReportDto.from(report, files, []);
+    if (!(await this.reports.completeKey(tx, actor.userId, key, 201, JSON.stringify(body)))) {
+      // Our key was judged abandoned and taken by another request: let that one win.
+      throw inFlight();
+    }
+    return body;
+  }
+
+  private async visible(actor: Actor, taskId: string, tx?: Tx): Promise<TaskRecord | null> {
+    try {
+      return await this.tasks.getVisible(actor, taskId, tx);
+    } catch (error) {
+      if (error instanceof AppError && error.getStatus() === 404) return null;
+      throw error;
+    }
+  }
+}
+
+function inFlight(): AppError {
+  return new AppError(
+    409,
+    `Một yêu cầu với cùng ${IDEMPOTENCY_HEADER} đang được xử lý; hãy thử lại sau ${RETRY_AFTER_SECONDS} giây.`,
+    `A request with the same ${IDEMPOTENCY_HEADER} is still being processed; retry in ${RETRY_AFTER_SECONDS} s.`,
+    undefined,
+    { retryAfter: RETRY_AFTER_SECONDS },
+  );
+}
