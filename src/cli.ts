@@ -65,7 +65,9 @@ async function main(argv: string[]): Promise<number> {
     try {
       if (command === 'seed-demo') {
         // Tests get the directory and users only; their own specs upload what they need.
-        const loaded = await app.get(DemoDataService).load({ documents: config.NODE_ENV !== 'test' });
+        const loaded = await app
+          .get(DemoDataService)
+          .load({ documents: config.NODE_ENV !== 'test' });
         console.log(
           `demo data: ${loaded.organizations.created.length} organizations, users ${loaded.usersCreated.join(', ') || '(present)'}`,
         );

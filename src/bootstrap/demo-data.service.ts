@@ -124,7 +124,9 @@ export class DemoDataService {
       });
     const lamDong = await upload(DEMO_SEEDS.lamDong);
     const haGiang = await upload(DEMO_SEEDS.haGiang);
-    const { tasks } = await this.documents.publish(office, haGiang[0].id, { issuedOn: DEMO_ISSUED_ON });
+    const { tasks } = await this.documents.publish(office, haGiang[0].id, {
+      issuedOn: DEMO_ISSUED_ON,
+    });
 
     // A few steps, so the dashboard shows work in several states.
     const find = (lead: string) => tasks.find((t) => t.origin === 'clause' && t.leadOrgId === lead);
@@ -134,8 +136,10 @@ export class DemoDataService {
       const actor = await this.actor(username);
       let version = task.version;
       for (const action of actions) {
-        const reason = action === 'return' ? 'Báo cáo chưa có số liệu hộ nghèo theo huyện.' : undefined;
-        version = (await this.tasks.transition(actor, task.id, action, { version, reason })).version;
+        const reason =
+          action === 'return' ? 'Báo cáo chưa có số liệu hộ nghèo theo huyện.' : undefined;
+        version = (await this.tasks.transition(actor, task.id, action, { version, reason }))
+          .version;
       }
     };
     await move('tuyengiao.hg', 'hg-ban-tuyen-giao', ['acknowledge', 'start']);

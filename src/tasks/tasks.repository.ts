@@ -235,15 +235,13 @@ export class TasksRepository {
     });
     const coordinators = [...new Set(task.coordinatorOrgIds)].filter((o) => o !== task.leadOrgId);
     if (coordinators.length) {
-      await tx.manager
-        .getRepository(TaskPartyRow)
-        .insert(
-          coordinators.map((organizationId) => ({
-            taskId: task.id,
-            organizationId,
-            role: 'coordinator',
-          })),
-        );
+      await tx.manager.getRepository(TaskPartyRow).insert(
+        coordinators.map((organizationId) => ({
+          taskId: task.id,
+          organizationId,
+          role: 'coordinator',
+        })),
+      );
     }
   }
 
@@ -259,10 +257,18 @@ export class TasksRepository {
   ): Promise<boolean> {
     const sets: string[] = ['version = version + 1'];
     const params: unknown[] = [];
-    if (patch.status !== undefined) (sets.push('status = ?'), params.push(patch.status));
-    if (patch.dueOn !== undefined) (sets.push('due_on = ?'), params.push(patch.dueOn));
-    if (patch.percent !== undefined) (sets.push('percent = ?'), params.push(patch.percent));
-    if (patch.leadOrgId !== undefined) (sets.push('lead_org_id = ?'), params.push(patch.leadOrgId));
+    const columns = {
+      status: 'status',
+      dueOn: 'due_on',
+      percent: 'percent',
+      leadOrgId: 'lead_org_id',
+    };
+    for (const [field, column] of Object.entries(columns)) {
+      const value = patch[field as keyof typeof patch];
+      if (value === undefined) continue;
+      sets.push(`${column} = ?`);
+      params.push(value);
+    }
     const result = (await tx.manager.query(
       `UPDATE task SET ${sets.join(', ')} WHERE id = ? AND version = ?`,
       [...params, id, version],

@@ -60,7 +60,8 @@ describe('tasks: scope, transitions, locking, extension, delegation', () => {
     // Its own (lead) and those it coordinates, nothing else.
     expect(
       mine.items.every(
-        (x) => x.leadOrgId === 'hg-ban-tuyen-giao' || x.coordinatorOrgIds?.includes('hg-ban-tuyen-giao'),
+        (x) =>
+          x.leadOrgId === 'hg-ban-tuyen-giao' || x.coordinatorOrgIds?.includes('hg-ban-tuyen-giao'),
       ),
     ).toBe(true);
     expect(mine.items.some((x) => x.leadOrgId === 'hg-ban-tuyen-giao')).toBe(true);
