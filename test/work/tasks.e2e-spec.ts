@@ -10,6 +10,7 @@ interface TaskView {
   dueOn: string | null;
   leadOrgId: string | null;
   coordinatorOrgIds?: string[];
+  delegatedByOrgId?: string | null;
   allowedActions?: string[];
   history?: {
     action: string;
@@ -57,11 +58,13 @@ describe('tasks: scope, transitions, locking, extension, delegation', () => {
       await t.api('/tasks?pageSize=200', { headers: bearer(tuyengiao) })
     ).json()) as { items: TaskView[] };
     expect(mine.items.length).toBeGreaterThan(0);
-    // Its own (lead) and those it coordinates, nothing else.
+    // Its own (lead), those it delegated and those it coordinates, nothing else.
     expect(
       mine.items.every(
         (x) =>
-          x.leadOrgId === 'hg-ban-tuyen-giao' || x.coordinatorOrgIds?.includes('hg-ban-tuyen-giao'),
+          x.leadOrgId === 'hg-ban-tuyen-giao' ||
+          x.delegatedByOrgId === 'hg-ban-tuyen-giao' ||
+          x.coordinatorOrgIds?.includes('hg-ban-tuyen-giao'),
       ),
     ).toBe(true);
     expect(mine.items.some((x) => x.leadOrgId === 'hg-ban-tuyen-giao')).toBe(true);
