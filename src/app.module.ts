@@ -18,6 +18,7 @@ import { TasksModule } from './tasks/tasks.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { WebModule } from './web/web.module.js';
 
 /** The HTTP API. `extra` lets tests mount a module of their own on the same pipeline. */
 @Module({})
@@ -53,6 +54,7 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         ReportsModule,
+        WebModule,
         ...extra,
       ],
       providers: [
