@@ -104,8 +104,12 @@ export class DocumentsController {
   @Get(':id/plan')
   @Roles('office', 'inspector', 'admin')
   @ApiOperation({ summary: 'Xem trước nhiệm vụ sẽ giao / what publishing would create' })
-  plan(@CurrentActor() actor: Actor, @Param('id', uuid(notFound)) id: string) {
-    return this.documents.plan(actor, id);
+  plan(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid(notFound)) id: string,
+    @Query() query: PublishDocumentDto,
+  ) {
+    return this.documents.plan(actor, id, query.issuedOn);
   }
 
   @Patch(':id/clauses/:clauseId')

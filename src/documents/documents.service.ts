@@ -367,10 +367,14 @@ export class DocumentsService {
   }
 
   /** What publishing would create, without creating it (the UI's confirmation step). */
-  async plan(actor: Actor, id: string): Promise<PublishPlan> {
+  async plan(actor: Actor, id: string, issuedOn?: string): Promise<PublishPlan> {
     const doc = await this.documents.findVisible(actor, id);
     if (!doc) throw AppError.notFound(DOC_NOT_FOUND);
-    return this.planFor(doc, await this.documents.clauses([id]));
+    // The date the office is about to give an undated draft changes who the groups name.
+    return this.planFor(
+      { ...doc, issuedOn: doc.issuedOn ?? issuedOn ?? null },
+      await this.documents.clauses([id]),
+    );
   }
 
   private async planFor(doc: DocumentRecord, clauses: ClauseRecord[]): Promise<PublishPlan> {

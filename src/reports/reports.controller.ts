@@ -20,9 +20,11 @@ import {
   ApiHeader,
   ApiOperation,
   ApiProduces,
+  ApiPropertyOptional,
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
@@ -43,6 +45,13 @@ const uuid = (what: string) =>
 
 @ApiTags('reports')
 @ApiBearerAuth()
+export class ReportListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['submitted', 'accepted', 'rework', 'rejected'] })
+  @IsOptional()
+  @IsIn(['submitted', 'accepted', 'rework', 'rejected'])
+  status?: 'submitted' | 'accepted' | 'rework' | 'rejected';
+}
+
 @Controller()
 export class ReportsController {
   constructor(
@@ -108,6 +117,16 @@ export class ReportsController {
     @Query() query: PageQueryDto,
   ) {
     return this.reports.list(actor, taskId, query.page, query.pageSize);
+  }
+
+  @Get('reports')
+  @Roles('inspector', 'office')
+  @ApiOperation({
+    summary:
+      'Báo cáo của các nhiệm vụ thuộc cấp ủy (lọc theo trạng thái) / reports of the committee, e.g. to review',
+  })
+  async committeeReports(@CurrentActor() actor: Actor, @Query() query: ReportListQueryDto) {
+    return this.reports.listForCommittee(actor, query.status, query.page, query.pageSize);
   }
 
   @Get('reports/:id/evidence/:fileId')

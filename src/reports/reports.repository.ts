@@ -209,6 +209,27 @@ export class ReportsRepository {
     return { items: rows.map(toReport), total };
   }
 
+  /** Reports of a committee's tasks (office and inspectors), newest first; e.g. those to review. */
+  async listForCommittee(
+    committee: string,
+    status: string | undefined,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: ReportRecord[]; total: number }> {
+    const qb = this.reports
+      .createQueryBuilder('r')
+      .innerJoin('task', 't', 't.id = r.task_id')
+      .where('t.committee = :committee', { committee });
+    if (status) qb.andWhere('r.status = :status', { status });
+    const [rows, total] = await qb
+      .orderBy('r.submitted_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return { items: rows.map(toReport), total };
+  }
+
   async evidenceOf(reportIds: string[], tx?: Tx): Promise<EvidenceRecord[]> {
     if (reportIds.length === 0) return [];
     const repo = tx ? tx.manager.getRepository(EvidenceFileRow) : this.files;

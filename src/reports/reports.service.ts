@@ -173,6 +173,38 @@ export class ReportsService {
     };
   }
 
+  /** The committee's reports, by status: the inspector's queue of reports to review. */
+  async listForCommittee(
+    actor: Actor,
+    status: string | undefined,
+    page: number,
+    pageSize: number,
+  ): Promise<Page<ReportDto>> {
+    const { items, total } = await this.reports.listForCommittee(
+      actor.committee,
+      status,
+      page,
+      pageSize,
+    );
+    const ids = items.map((r) => r.id);
+    const [files, reviews] = await Promise.all([
+      this.reports.evidenceOf(ids),
+      this.reports.reviewsOf(ids),
+    ]);
+    return {
+      items: items.map((r) =>
+        ReportDto.from(
+          r,
+          files.filter((f) => f.reportId === r.id),
+          reviews.filter((v) => v.reportId === r.id),
+        ),
+      ),
+      total,
+      page,
+      pageSize,
+    };
+  }
+
   /** An evidence file the caller may see (through the report's task), opened for streaming. */
   async openEvidence(
     actor: Actor,

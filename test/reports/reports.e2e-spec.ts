@@ -534,6 +534,18 @@ describe('progress reports', () => {
     const first = await submit('2099-H1');
     const second = await submit('2099-H2');
 
+    // The inspector's queue lists both, oldest first; agencies have no such list.
+    const queue = (await (
+      await t.api('/reports?status=submitted&pageSize=200', { headers: bearer(inspector) })
+    ).json()) as { items: Report[] };
+    const ids = queue.items.map((r) => r.id);
+    expect(ids).toEqual(expect.arrayContaining([first, second]));
+    expect(ids.indexOf(first)).toBeLessThan(ids.indexOf(second));
+    expect((await t.api('/reports?status=submitted', { headers: bearer(agency) })).status).toBe(
+      403,
+    );
+    expect((await t.api('/reports?status=late', { headers: bearer(inspector) })).status).toBe(400);
+
     const byAgency = await review(agency, first, 'accepted', 'Tự duyệt');
     expect(byAgency.status).toBe(403);
     const shortReason = await review(inspector, second, 'rework', 'xem');
@@ -561,6 +573,10 @@ describe('progress reports', () => {
     expect(rejected.status).toBe(201);
     const finalAgain = await review(inspector, second, 'accepted', 'Đạt');
     expect(finalAgain.status).toBe(409);
+    const after = (await (
+      await t.api('/reports?status=submitted&pageSize=200', { headers: bearer(inspector) })
+    ).json()) as { items: Report[] };
+    expect(after.items.map((r) => r.id)).not.toContain(first);
 
     const list = (await (
       await t.api(`/tasks/${task.taskId}/reports`, { headers: bearer(agency) })

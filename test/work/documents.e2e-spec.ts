@@ -174,6 +174,14 @@ describe('documents: parse, upload, correct, publish', () => {
       await t.api(`/documents/${doc.id}/plan`, { headers: bearer(office) })
     ).json()) as { problems: unknown[] };
     expect(plan.problems).toEqual([]);
+    // Undated: the preview follows the date the office is about to give.
+    const dated = (await (
+      await t.api(`/documents/${doc.id}/plan?issuedOn=2022-05-20`, { headers: bearer(office) })
+    ).json()) as { tasks: unknown[] };
+    expect(
+      (await t.api(`/documents/${doc.id}/plan?issuedOn=2022-02-30`, { headers: bearer(office) }))
+        .status,
+    ).toBe(400);
 
     const published = await publish(t, office, doc.id, {
       issuedOn: '2022-05-20',
