@@ -189,6 +189,7 @@ describe('documents: parse, upload, correct, publish', () => {
     });
     expect(published.status).toBe(201);
     const tasks = published.body.tasks;
+    expect(tasks).toHaveLength(dated.tasks.length);
     const singles = tasks
       .filter((x) => x.origin === 'clause')
       .map((x) => x.leadOrgId)
