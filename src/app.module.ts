@@ -18,6 +18,8 @@ import { TasksModule } from './tasks/tasks.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
 import { WebModule } from './web/web.module.js';
 
 /** The HTTP API. `extra` lets tests mount a module of their own on the same pipeline. */
@@ -55,6 +57,8 @@ export class AppModule {
         MetricsModule,
         ReportsModule,
         WebModule,
+        NotificationsModule,
+        CalendarModule,
         ...extra,
       ],
       providers: [

@@ -135,6 +135,74 @@ export class AppConfig {
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
   PUBLIC_URL = 'http://localhost:3000';
 
+  /** How often the reminder sweep runs (a BullMQ job scheduler in the worker). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  SWEEP_EVERY_MINUTES = 5;
+
+  /** Local time (TZ_APP) of the daily digest e-mail, HH:MM. */
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time HH:MM such as 07:30' })
+  DIGEST_TIME = '07:30';
+
+  /** A reminder stage that fired more than this many days ago is not created any more. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(366)
+  REMINDER_LOOKBACK_DAYS = 30;
+
+  /** How long a worker holds a notification it is sending before another may take it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  NOTIFY_CLAIM_SECONDS = 300;
+
+  /**
+   * Deliveries one worker runs at once. In-app deliveries running together share one UPDATE,
+   * so this is also their batch size; e-mail goes through a pool of a few SMTP connections.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  NOTIFY_CONCURRENCY = 200;
+
+  /** Sender of e-mails. */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Đôn đốc <no-reply@dondoc.local>';
+
+  /** A webhook subscription is disabled after this many failed deliveries in a row. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  WEBHOOK_MAX_FAILURES = 10;
+
+  /** Time a webhook receiver gets to answer, in ms. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 5000;
+
+  /** First retry delay of a webhook delivery, in ms (doubles each attempt). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  WEBHOOK_BACKOFF_MS = 2000;
+
+  /** Attempts of one webhook delivery before it is given up. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  WEBHOOK_ATTEMPTS = 8;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }

@@ -3,6 +3,8 @@ import { User } from '../auth/user.entity.js';
 import { ClauseRow, DocumentRow, SourceFile, TargetRow } from '../documents/document.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { JobFailure } from '../reminders/job-failure.entity.js';
+import { CalendarTokenRow } from '../calendar/calendar-token.entity.js';
+import { NOTIFICATION_ENTITIES } from '../notifications/notification.entity.js';
 import {
   EvidenceFileRow,
   IdempotencyKeyRow,
@@ -30,4 +32,6 @@ export const entities = [
   EvidenceFileRow,
   ReviewRow,
   IdempotencyKeyRow,
+  ...NOTIFICATION_ENTITIES,
+  CalendarTokenRow,
 ];

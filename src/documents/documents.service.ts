@@ -6,6 +6,7 @@ import { AppError } from '../common/errors/app-error.js';
 import { FileStorageService } from '../common/storage/file-storage.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { todayIn } from '../common/dates.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { UnitOfWork } from '../database/unit-of-work.repository.js';
 import { OrganizationDirectoryService } from '../organizations/organization-directory.service.js';
 import {
@@ -66,6 +67,7 @@ export class DocumentsService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Reads the text of an upload; refusals as HTTP answers (415 type, 422 unreadable, 400 empty). */
@@ -505,6 +507,8 @@ export class DocumentsService {
           })),
         );
         obligations += planned.obligations.length;
+        // The lead body hears of its new task (rows in this transaction; sent by the sweep).
+        await this.notifications.notifyTaskEvent(tx, { taskId, event: 'assigned', ref: 'publish' });
       }
       if (
         !(await this.documents.markPublished(tx, doc.id, actor.userId, doc.number, doc.issuedOn))

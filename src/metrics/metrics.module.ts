@@ -5,7 +5,13 @@ import { MetricsController } from './metrics.controller.js';
 import { MetricsService } from './metrics.service.js';
 
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.System })],
+  imports: [
+    BullModule.registerQueue(
+      { name: QueueName.System },
+      { name: QueueName.Reminders },
+      { name: QueueName.Notifications },
+    ),
+  ],
   controllers: [MetricsController],
   providers: [MetricsService],
   exports: [MetricsService],

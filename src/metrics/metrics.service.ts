@@ -18,9 +18,13 @@ export class MetricsService implements OnModuleDestroy {
     registers: [this.registry],
   });
 
-  constructor(@InjectQueue(QueueName.System) systemQueue: Queue) {
+  constructor(
+    @InjectQueue(QueueName.System) systemQueue: Queue,
+    @InjectQueue(QueueName.Reminders) remindersQueue: Queue,
+    @InjectQueue(QueueName.Notifications) notificationsQueue: Queue,
+  ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'dondoc_' });
-    const queues = [systemQueue];
+    const queues = [systemQueue, remindersQueue, notificationsQueue];
     for (const queue of queues) {
       // BullMQ prints unhandled connection errors; /health already reports Redis down.
       queue.on('error', (error: Error) =>

@@ -6,20 +6,45 @@
 
 export enum QueueName {
   System = 'system',
+  /** the sweep and the daily digest fan-out: few, heavy jobs */
+  Reminders = 'reminders',
+  /** one job per message to deliver: many, light jobs */
+  Notifications = 'notifications',
 }
 
 export enum JobName {
   /** The worker proves it is alive and consuming (health, tests). */
   Heartbeat = 'heartbeat',
+  /** Creates the notification rows whose reminder stage has come, then enqueues delivery. */
+  ReminderSweep = 'reminder-sweep',
+  /** At the digest time: one send-digest job per user who chose the daily digest. */
+  DigestFanOut = 'digest-fan-out',
+  /** Delivers one notification row (in-app or e-mail). */
+  DeliverNotification = 'deliver-notification',
+  /** Posts one webhook delivery row to its subscription. */
+  DeliverWebhook = 'deliver-webhook',
+  /** One user's daily digest e-mail. */
+  SendDigest = 'send-digest',
 }
 
 export interface JobPayloads {
   [JobName.Heartbeat]: { requestedAt: string };
+  /** empty: the sweep reads the clock when it runs */
+  [JobName.ReminderSweep]: Record<string, never>;
+  [JobName.DigestFanOut]: Record<string, never>;
+  [JobName.DeliverNotification]: { notificationId: string };
+  [JobName.DeliverWebhook]: { deliveryId: string };
+  [JobName.SendDigest]: { userId: string; digestDate: string };
 }
 
 /** Which queue carries which job: a job nobody handles is a startup error, not a silent drop. */
 export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   [JobName.Heartbeat]: QueueName.System,
+  [JobName.ReminderSweep]: QueueName.Reminders,
+  [JobName.DigestFanOut]: QueueName.Reminders,
+  [JobName.DeliverNotification]: QueueName.Notifications,
+  [JobName.DeliverWebhook]: QueueName.Notifications,
+  [JobName.SendDigest]: QueueName.Notifications,
 };
 
 export interface JobDefaults {
@@ -29,6 +54,29 @@ export interface JobDefaults {
 
 export const JOB_DEFAULTS: { [J in JobName]: JobDefaults } = {
   [JobName.Heartbeat]: { attempts: 3, backoff: { type: 'exponential', delay: 1000 } },
+  // The next scheduled sweep repeats the work anyway; retries only cover a short outage.
+  [JobName.ReminderSweep]: { attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
+  [JobName.DigestFanOut]: { attempts: 5, backoff: { type: 'exponential', delay: 5000 } },
+  [JobName.DeliverNotification]: { attempts: 6, backoff: { type: 'exponential', delay: 2000 } },
+  // WEBHOOK_BACKOFF_MS overrides the delay (see NotificationQueue.webhookOptions).
+  [JobName.DeliverWebhook]: { attempts: 8, backoff: { type: 'exponential', delay: 2000 } },
+  [JobName.SendDigest]: { attempts: 6, backoff: { type: 'exponential', delay: 5000 } },
 };
+
+/**
+ * Deterministic job ids, derived from the MySQL row that decides the work (BullMQ ignores a
+ * second job with the same id while the first is kept; ':' is reserved by BullMQ).
+ */
+export const jobIds = {
+  deliverNotification: (notificationId: string) => `notification-${notificationId}`,
+  deliverWebhook: (deliveryId: string) => `webhook-delivery-${deliveryId}`,
+  sendDigest: (userId: string, digestDate: string) => `digest-${userId}-${digestDate}`,
+};
+
+/** Job scheduler ids (BullMQ upsertJobScheduler): one per recurring job. */
+export const SCHEDULER_IDS = {
+  sweep: 'reminder-sweep-every',
+  digest: 'digest-daily',
+} as const;
 
 export const ALL_QUEUES = Object.values(QueueName);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { StorageModule } from '../common/storage/storage.module.js';
+import { NotificationsCoreModule } from '../notifications/notifications-core.module.js';
 import { TasksModule } from '../tasks/tasks.module.js';
 import {
   EvidenceFileRow,
@@ -18,6 +19,7 @@ import { ReportsService } from './reports.service.js';
     TypeOrmModule.forFeature([ProgressReportRow, EvidenceFileRow, ReviewRow, IdempotencyKeyRow]),
     StorageModule,
     TasksModule,
+    NotificationsCoreModule,
   ],
   controllers: [ReportsController],
   providers: [ReportsRepository, ReportsService, ReportUploadReader],

@@ -12,6 +12,7 @@ import {
   FileStorageService,
   StoredFileMissingError,
 } from '../common/storage/file-storage.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { UnitOfWork, type Tx } from '../database/unit-of-work.repository.js';
 import { TERMINAL_STATUSES, type TaskRelation } from '../tasks/task-status.js';
@@ -72,6 +73,7 @@ export class ReportsService {
     private readonly audit: AuditService,
     private readonly storage: FileStorageService,
     private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
@@ -276,6 +278,9 @@ export class ReportsService {
           report.submittedAt,
         );
         if (met) obligation = 'met';
+      }
+      if (obligation === 'met' && report.obligationId) {
+        await this.notifications.obligationsMet(tx, [report.obligationId]);
       }
       await this.audit.record(tx, actor, {
         action: 'report.review',
@@ -485,6 +490,13 @@ export class ReportsService {
       await this.taskRows.setPercent(tx, task.id, report.percent);
       if (task.parentId) await this.tasks.rollUp(tx, task.parentId);
     }
+    // The office hears of the report; a met obligation stops its pending reminders.
+    await this.notifications.notifyTaskEvent(tx, {
+      taskId: task.id,
+      event: 'report',
+      ref: report.id,
+    });
+    if (obligationMet && obligation) await this.notifications.obligationsMet(tx, [obligation.id]);
     await this.audit.record(tx, actor, {
       action: 'report.submit',
       entityType: 'progress_report',

@@ -6,6 +6,7 @@ import { AppError } from '../common/errors/app-error.js';
 import { AppConfig } from '../config/app-config.js';
 import { todayIn } from '../common/dates.js';
 import { UnitOfWork, type Tx } from '../database/unit-of-work.repository.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { OrganizationDirectoryService } from '../organizations/organization-directory.service.js';
 import { rollup } from './rollup.js';
 import { relationOf } from './task-scope.js';
@@ -35,6 +36,7 @@ export class TasksService {
     private readonly audit: AuditService,
     private readonly directory: OrganizationDirectoryService,
     private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** The task if the caller may see it; otherwise 404, never a hint that it exists. */
@@ -129,6 +131,17 @@ export class TasksService {
       before: { status: task.status, version },
       after: { status: to, version: version + 1, reason },
     });
+    // Tell the lead body (in this transaction); a closed task's reminders are cancelled.
+    if (to === 'verified' || to === 'returned') {
+      await this.notifications.notifyTaskEvent(tx, {
+        taskId: task.id,
+        event: to,
+        ref: String(version + 1),
+        detail: reason,
+      });
+    } else if (to === 'cancelled') {
+      await this.notifications.taskClosed(tx, task.id);
+    }
     if (task.parentId) await this.rollUp(tx, task.parentId);
   }
 
@@ -377,6 +390,11 @@ export class TasksService {
           reason: `Giao tiếp từ ${lead?.name ?? task.leadName}`,
           oldDueOn: null,
           newDueOn: dueOn,
+        });
+        await this.notifications.notifyTaskEvent(tx, {
+          taskId: childId,
+          event: 'assigned',
+          ref: 'delegate',
         });
         await this.tasks.insertObligations(
           tx,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import { Logger, Module, type OnModuleInit } from '@nestjs/common';
+import { Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fileFor, isHashedAsset, isReservedPath, MISSING_BUILD_PAGE, webRoot } from './web-root.js';
@@ -14,12 +14,12 @@ const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
  * Fastify routes, outside Nest's guards: the SPA itself is public, its data is not.
  */
 @Module({})
-export class WebModule implements OnModuleInit {
+export class WebModule implements OnApplicationBootstrap {
   private readonly logger = new Logger(WebModule.name);
 
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
-  async onModuleInit(): Promise<void> {
+  async onApplicationBootstrap(): Promise<void> {
     const fastify = this.adapterHost.httpAdapter?.getInstance?.() as FastifyInstance | undefined;
     // The worker and CLI have no HTTP server; only the API serves the SPA.
     if (!fastify || typeof fastify.register !== 'function') return;

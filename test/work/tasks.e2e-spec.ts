@@ -249,10 +249,14 @@ describe('tasks: scope, transitions, locking, extension, delegation', () => {
     const list = (await (
       await t.api('/obligations?state=overdue&pageSize=200', { headers: bearer(bcsd) })
     ).json()) as {
-      items: { leadOrgId: string; dueOn: string }[];
+      items: { leadOrgId: string; dueOn: string; taskId: string }[];
     };
     expect(list.items.length).toBeGreaterThan(0);
-    expect(list.items.every((o) => o.leadOrgId === 'hg-bcsd-ubnd')).toBe(true);
+    // Only obligations of tasks it may see (other suites of the run add some it coordinates).
+    for (const o of list.items.slice(0, 20)) {
+      expect((await t.api(`/tasks/${o.taskId}`, { headers: bearer(bcsd) })).status).toBe(200);
+    }
+    expect(list.items.some((o) => o.leadOrgId === 'hg-bcsd-ubnd')).toBe(true);
     expect((await t.api('/obligations?state=late', { headers: bearer(bcsd) })).status).toBe(400);
     const overdue = (await (
       await t.api('/tasks?overdue=true&pageSize=200', { headers: bearer(bcsd) })
