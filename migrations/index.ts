@@ -2,6 +2,7 @@ import { JobFailures1795451977966 } from './1795451977966-job-failures.js';
 import { DirectoryUsersAudit1795452758801 } from './1795452758801-directory-users-audit.js';
 import { DocumentsTasksReports1795452998905 } from './1795452998905-documents-tasks-reports.js';
 import { Notifications1795453826958 } from './1795453826958-notifications.js';
+import { SummaryIndexes1795456919476 } from './1795456919476-summary-indexes.js';
 
 // Every migration in order. `npm run migration:check` fails when a file here is not listed.
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   DirectoryUsersAudit1795452758801,
   DocumentsTasksReports1795452998905,
   Notifications1795453826958,
+  SummaryIndexes1795456919476,
 ];

@@ -18,6 +18,7 @@ import { TasksModule } from './tasks/tasks.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { SummariesModule } from './summaries/summaries.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { WebModule } from './web/web.module.js';
@@ -59,6 +60,7 @@ export class AppModule {
         WebModule,
         NotificationsModule,
         CalendarModule,
+        SummariesModule,
         ...extra,
       ],
       providers: [

@@ -98,6 +98,8 @@ export class TaskPartyRow {
 @Entity({ name: 'task_event' })
 @Index('idx_task_event_task', ['taskId', 'id'])
 @Index('idx_task_event_time', ['occurredAt'])
+// Covering index for replaying a task's history as of a date (summaries).
+@Index('idx_task_event_replay', ['taskId', 'occurredAt', 'action', 'toStatus', 'newDueOn'])
 export class TaskEventRow {
   @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true })
   id!: string;
@@ -137,6 +139,8 @@ export class TaskEventRow {
 @Entity({ name: 'obligation' })
 @Index('uq_obligation_period', ['taskId', 'periodKey'], { unique: true })
 @Index('idx_obligation_due', ['dueOn', 'metAt'])
+// Covering index for the summaries' obligation join.
+@Index('idx_obligation_summary', ['taskId', 'periodStart', 'dueOn', 'kind', 'periodKey'])
 export class ObligationRow {
   @PrimaryColumn({ type: 'char', length: 36 })
   id!: string;
