@@ -118,6 +118,7 @@ export async function runDemo(config: AppConfig): Promise<number> {
   if (await waitForHealth(`${base}/api/v1/health`, 30_000)) {
     console.log(`
 Đôn đốc đang chạy / is running (API + worker). Ctrl+C để dừng / to stop.
+  Giao diện / web:     ${base}/
   Sức khỏe / health:  ${base}/api/v1/health
   API:                ${base}/api/v1
   Tài liệu API / docs: ${base}/docs   (OpenAPI: ${base}/docs-json)
