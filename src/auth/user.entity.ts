@@ -1,4 +1,4 @@
-import { CreatedAt, UpdatedAt } from '../common/entity-columns.js';
+import { CreatedAt, UpdatedAt } from '../database/timestamps.entity.js';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Organization } from '../organizations/organization.entity.js';
 

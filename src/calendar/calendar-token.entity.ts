@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { CreatedAt } from '../common/entity-columns.js';
+import { CreatedAt } from '../database/timestamps.entity.js';
 
 /**
  * A user's calendar feed token. Only its SHA-256 is kept: a leaked database does not open

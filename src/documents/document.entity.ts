@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { CreatedAt, UpdatedAt } from '../common/entity-columns.js';
+import { CreatedAt, UpdatedAt } from '../database/timestamps.entity.js';
 
 /** An uploaded file, stored once: its sha256 is unique, so the same file again is a 409. */
 @Entity({ name: 'source_file' })

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAt, UpdatedAt } from '../common/entity-columns.js';
+import { CreatedAt, UpdatedAt } from '../database/timestamps.entity.js';
 
 /**
  * One message to one user on one channel. The row decides: it is created once under its unique

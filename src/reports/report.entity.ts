@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAt } from '../common/entity-columns.js';
+import { CreatedAt } from '../database/timestamps.entity.js';
 
 /** A progress report on a task for a period, with evidence files. */
 @Entity({ name: 'progress_report' })

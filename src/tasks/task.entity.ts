@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAt, UpdatedAt } from '../common/entity-columns.js';
+import { CreatedAt, UpdatedAt } from '../database/timestamps.entity.js';
 
 /**
  * One body's work on one clause. A group mention becomes a parent task (no lead, the group)

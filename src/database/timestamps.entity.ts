@@ -1,3 +1,4 @@
+// Column decorators shared by the entities (the data layer, like the entities themselves).
 import { CreateDateColumn, UpdateDateColumn } from 'typeorm';
 
 // Millisecond timestamps with explicit defaults: the same DDL on MySQL 8 and MariaDB.
