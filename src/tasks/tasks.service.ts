@@ -176,10 +176,6 @@ export class TasksService {
     return STATUS_LABEL_VI[status];
   }
 
-  newId(): string {
-    return randomUUID();
-  }
-
   async resolveName(orgId: string | null): Promise<string | null> {
     if (!orgId) return null;
     return (await this.directory.resolver()).findByCode(orgId)?.name ?? null;

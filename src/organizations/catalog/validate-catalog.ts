@@ -1,3 +1,4 @@
+import { addDays, isIsoDate } from '../../common/dates.js';
 import { foldedKey } from './normalize-name.js';
 import {
   ORGANIZATION_KINDS,
@@ -44,18 +45,6 @@ const ORGANIZATION_FIELDS = new Set([
 ]);
 const GROUP_FIELDS = new Set(['tag', 'name', 'aliases', 'scope', 'selective', 'select', 'note']);
 const FILE_FIELDS = new Set(['province', 'description', 'organizations', 'groups']);
-
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
-export function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -340,11 +329,11 @@ export function validateCatalog(catalog: OrganizationCatalog): CatalogIssue[] {
       if (s === org.code) sink.add('', org.code, 'is its own successor');
       // The successor must exist on the day after this body ended, or open tasks would fall
       // into a gap.
-      if (org.validTo !== null && !isValidAt(successor, nextDay(org.validTo))) {
+      if (org.validTo !== null && !isValidAt(successor, addDays(org.validTo, 1))) {
         sink.add(
           '',
           org.code,
-          `successor "${s}" is not valid on ${nextDay(org.validTo)}, the day after this body ended`,
+          `successor "${s}" is not valid on ${addDays(org.validTo, 1)}, the day after this body ended`,
         );
       }
     }
