@@ -9,6 +9,7 @@ import {
   daysInMonth,
   diffDays,
   formatVi,
+  isInputDate,
   isIsoDate,
   isoWeekday,
   lastDayOfMonth,
@@ -75,6 +76,24 @@ describe('parseIsoDate', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(InvalidDateError);
       expect((e as InvalidDateError).messageVi).toContain('không hợp lệ');
+    }
+  });
+});
+
+describe('isInputDate', () => {
+  it('takes existing dates from 1900 to 2199, where day arithmetic stays in the calendar', () => {
+    expect(isInputDate('1900-01-01')).toBe(true);
+    expect(isInputDate('2199-12-31')).toBe(true);
+    expect(isInputDate('2025-09-02')).toBe(true);
+    for (const value of [
+      '1899-12-31',
+      '2200-01-01',
+      '9999-12-31',
+      '0001-01-01',
+      '2025-02-30',
+      20250902,
+    ]) {
+      expect(isInputDate(value)).toBe(false);
     }
   });
 });

@@ -54,6 +54,19 @@ export function isIsoDate(value: unknown): value is IsoDate {
   return tryParseIsoDate(value) !== null;
 }
 
+/**
+ * The dates a person or a file may give (deadlines, dates of issue, "as of", validity). A
+ * resolution's dates lie well inside; the margin keeps the arithmetic done on them (reminder
+ * stages, the day after an end, period ends) inside the calendar, where 9999-12-31 + 1 day
+ * does not exist.
+ */
+export const INPUT_DATE_MIN: IsoDate = '1900-01-01';
+export const INPUT_DATE_MAX: IsoDate = '2199-12-31';
+
+export function isInputDate(value: unknown): value is IsoDate {
+  return isIsoDate(value) && value >= INPUT_DATE_MIN && value <= INPUT_DATE_MAX;
+}
+
 export function toIsoDate(year: number, month: number, day: number): IsoDate {
   const value = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   if (!isIsoDate(value)) throw new InvalidDateError(value);

@@ -27,6 +27,7 @@ import {
   PublishDocumentDto,
 } from './dto/document.dto.js';
 import { DocumentsService, MAX_DOCUMENT_BYTES, type DocumentInput } from './documents.service.js';
+import { ReadsMultipart } from '../common/http/multipart-routes.js';
 
 const notFound = () => AppError.notFound({ vi: 'văn bản', en: 'Document' });
 const uuid = (what: () => AppError) => new ParseUUIDPipe({ exceptionFactory: what });
@@ -48,6 +49,7 @@ export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
   @Post('parse')
+  @ReadsMultipart()
   @HttpCode(200)
   @Roles('office', 'admin')
   @ApiConsumes('multipart/form-data', 'application/json')
@@ -60,6 +62,7 @@ export class DocumentsController {
   }
 
   @Post()
+  @ReadsMultipart()
   @Roles('office')
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody(UPLOAD_BODY)

@@ -15,6 +15,7 @@ import {
   UpdateOrganizationDto,
 } from './dto/organization.dto.js';
 import { OrganizationsService } from './organizations.service.js';
+import { ReadsMultipart } from '../common/http/multipart-routes.js';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
@@ -90,6 +91,7 @@ export class OrganizationsController {
   }
 
   @Post('import')
+  @ReadsMultipart()
   @Roles('admin')
   @ApiConsumes('multipart/form-data', 'text/csv')
   @ApiBody({

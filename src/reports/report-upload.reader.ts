@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../common/errors/app-error.js';
+import { assertCleanFormFields } from '../common/http/json-body.js';
 import { FileStorageService } from '../common/storage/file-storage.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { safeEvidenceName } from './evidence-filename.js';
@@ -51,14 +52,16 @@ export class ReportUploadReader {
         limits: {
           fileSize: maxFileBytes,
           files: maxFiles,
-          fields: MAX_FIELDS,
+          // one more than allowed, so the field over the limit is seen and named below
+          fields: MAX_FIELDS + 1,
           fieldSize: 1024 * 1024,
-          parts: maxFiles + MAX_FIELDS,
+          parts: maxFiles + MAX_FIELDS + 1,
         },
       });
       for await (const part of parts) {
         if (part.type === 'field') {
           if (Object.hasOwn(fields, part.fieldname)) throw repeatedField(part.fieldname);
+          if (Object.keys(fields).length >= MAX_FIELDS) throw tooManyFields(part.fieldname);
           fields[part.fieldname] = part.value;
           continue;
         }
@@ -87,7 +90,14 @@ export class ReportUploadReader {
       await this.storage.removeQuietly(files.map((f) => f.storageKey));
       throw multipartError(error, maxFileBytes, maxFiles);
     }
-    return { fields: formToReportFields(fields), files };
+    const converted = formToReportFields(fields);
+    try {
+      assertCleanFormFields(converted);
+    } catch (error) {
+      await this.storage.removeQuietly(files.map((f) => f.storageKey));
+      throw error;
+    }
+    return { fields: converted, files };
   }
 
   /**
@@ -108,10 +118,18 @@ function jsonFields(body: unknown): Record<string, unknown> {
   if (typeof body === 'object' && !Array.isArray(body) && !Buffer.isBuffer(body)) {
     return body as Record<string, unknown>;
   }
-  throw new AppError(
-    415,
-    'Hãy gửi báo cáo dạng JSON (application/json) hoặc multipart/form-data kèm tệp minh chứng.',
-    'Send the report as application/json, or as multipart/form-data with evidence files.',
+  const vi =
+    'Hãy gửi báo cáo dạng JSON (application/json) hoặc multipart/form-data kèm tệp minh chứng.';
+  const en = 'Send the report as application/json, or as multipart/form-data with evidence files.';
+  throw new AppError(415, vi, en, [{ field: 'content-type', message: vi, messageEn: en }]);
+}
+
+function tooManyFields(field: string): AppError {
+  return fieldError(
+    400,
+    field,
+    `Biểu mẫu có quá nhiều trường: tối đa ${MAX_FIELDS}; trường "${field}" vượt quá giới hạn.`,
+    `The form has too many fields (at most ${MAX_FIELDS}); "${field}" is over the limit.`,
   );
 }
 
@@ -186,7 +204,12 @@ function multipartError(error: unknown, maxFileBytes: number, maxFiles: number):
       return tooManyFiles(maxFiles);
     case 'FST_FIELDS_LIMIT':
     case 'FST_PARTS_LIMIT':
-      return AppError.badRequest('Biểu mẫu có quá nhiều trường.', 'The form has too many fields.');
+      return fieldError(
+        400,
+        EVIDENCE_FIELD,
+        'Biểu mẫu có quá nhiều trường hoặc tệp.',
+        'The form has too many fields or files.',
+      );
     default:
       return fieldError(
         400,

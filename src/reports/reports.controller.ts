@@ -36,6 +36,7 @@ import { EVIDENCE_EXTENSIONS } from './evidence-type.js';
 import { IDEMPOTENCY_HEADER, isValidIdempotencyKey } from './idempotency.js';
 import { EVIDENCE_FIELD, ReportUploadReader } from './report-upload.reader.js';
 import { ReportsService } from './reports.service.js';
+import { ReadsMultipart } from '../common/http/multipart-routes.js';
 
 // An id that is not a UUID cannot name anything: answer 404 like any unknown id.
 const uuid = (what: string) =>
@@ -60,6 +61,7 @@ export class ReportsController {
   ) {}
 
   @Post('tasks/:id/reports')
+  @ReadsMultipart()
   @Roles('agency')
   @HttpCode(201)
   @ApiOperation({

@@ -1,4 +1,5 @@
 import type { ValidationError } from 'class-validator';
+import { INPUT_DATE_MAX, INPUT_DATE_MIN } from '../dates.js';
 import { AppError, type FieldError } from './app-error.js';
 
 // Vietnamese wording of class-validator's constraints. The English comes from class-validator
@@ -18,7 +19,8 @@ const VI: Record<string, (args: unknown[]) => string> = {
   isUUID: () => 'phải là mã định danh (UUID) hợp lệ',
   isEmail: () => 'phải là địa chỉ thư điện tử hợp lệ',
   isUrl: () => 'phải là địa chỉ URL hợp lệ',
-  isDateString: () => 'phải là ngày theo dạng YYYY-MM-DD',
+  isDateString: () =>
+    `phải là ngày có thật theo dạng YYYY-MM-DD, từ ${INPUT_DATE_MIN} đến ${INPUT_DATE_MAX}`,
   isISO8601: () => 'phải là ngày theo dạng YYYY-MM-DD',
   isPositive: () => 'phải là số dương',
   min: (a) => `không được nhỏ hơn ${String(a[0])}`,

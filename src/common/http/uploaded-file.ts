@@ -8,12 +8,11 @@ export interface UploadedFile {
   fields: Record<string, string>;
 }
 
-const tooLarge = (maxBytes: number) =>
-  new AppError(
-    413,
-    `Tệp quá lớn: tối đa ${Math.round(maxBytes / 1024 / 1024)} MB.`,
-    `File too large: at most ${Math.round(maxBytes / 1024 / 1024)} MB.`,
-  );
+const tooLarge = (maxBytes: number, field: string) => {
+  const vi = `Tệp quá lớn: tối đa ${Math.round(maxBytes / 1024 / 1024)} MB.`;
+  const en = `File too large: at most ${Math.round(maxBytes / 1024 / 1024)} MB.`;
+  return new AppError(413, vi, en, [{ field, message: vi, messageEn: en }]);
+};
 
 /**
  * One file from a multipart body (field `field`), or the raw body when the request is not
@@ -31,7 +30,7 @@ export async function readUploadedFile(
         ? Buffer.from(body)
         : null;
     if (!buffer || buffer.length === 0) throw missing(options.field);
-    if (buffer.length > options.maxBytes) throw tooLarge(options.maxBytes);
+    if (buffer.length > options.maxBytes) throw tooLarge(options.maxBytes, options.field);
     return {
       filename: null,
       mimetype: request.headers['content-type'] ?? null,
@@ -58,7 +57,7 @@ export async function readUploadedFile(
     }
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(options.maxBytes);
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(options.maxBytes, options.field);
     if (code === 'FST_FILES_LIMIT') {
       throw AppError.badRequest('Chỉ gửi một tệp.', 'Send a single file.', [
         {

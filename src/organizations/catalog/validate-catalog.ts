@@ -1,4 +1,4 @@
-import { addDays, isIsoDate } from '../../common/dates.js';
+import { addDays, INPUT_DATE_MAX, INPUT_DATE_MIN, isInputDate } from '../../common/dates.js';
 import { foldedKey } from './normalize-name.js';
 import {
   ORGANIZATION_KINDS,
@@ -88,8 +88,12 @@ function checkDate(
   value: unknown,
 ): string | null {
   if (value === null || value === undefined) return null;
-  if (typeof value !== 'string' || !isIsoDate(value)) {
-    sink.add(path, code, `${field} must be YYYY-MM-DD or null, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'string' || !isInputDate(value)) {
+    sink.add(
+      path,
+      code,
+      `${field} must be YYYY-MM-DD from ${INPUT_DATE_MIN} to ${INPUT_DATE_MAX} or null, got ${JSON.stringify(value)}`,
+    );
     return null;
   }
   return value;
