@@ -17,15 +17,18 @@ type Mysql2 = typeof mysql;
 
 /**
  * The mysql2 module as TypeORM sees it, except that each pooled connection sets the session
- * before its first query. TypeORM has no hook for this; the pool's `connection` event is the
- * place mysql2 offers, and it fires before the connection is handed out.
+ * (and its isolation level) before its first query. TypeORM has no hook for this; the pool's
+ * `connection` event is the place mysql2 offers, and it fires before the connection is handed
+ * out.
  */
 export function mysqlDriverWithSession(timeZone = '+00:00'): Mysql2 {
-  const session = `SET SESSION sql_mode = '${MYSQL8_SQL_MODE}', time_zone = '${timeZone}', NAMES utf8mb4 COLLATE utf8mb4_unicode_ci`;
+  const session = `SET SESSION sql_mode = '${MYSQL8_SQL_MODE}', time_zone = '${timeZone}', group_concat_max_len = 1048576, NAMES utf8mb4 COLLATE utf8mb4_unicode_ci`;
   const createPool: Mysql2['createPool'] = ((options: mysql.PoolOptions) => {
     const pool = mysql.createPool(options);
     pool.on('connection', (connection) => {
       connection.query(session);
+      // Every transaction of the service runs READ COMMITTED (UnitOfWork); set once here.
+      connection.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
     });
     return pool;
   }) as Mysql2['createPool'];
