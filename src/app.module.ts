@@ -12,6 +12,8 @@ import { AuthModule } from './auth/auth.module.js';
 import { isLoginRoute } from './auth/auth.decorators.js';
 import { StorageModule } from './common/storage/storage.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { MultipartRoutesGuard } from './common/http/multipart-routes.js';
+import { OutboxModule } from './outbox/outbox.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
@@ -48,6 +50,7 @@ export class AppModule {
           }),
         }),
         DatabaseModule,
+        OutboxModule,
         StorageModule,
         AuditModule,
         OrganizationsModule,
@@ -65,6 +68,7 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: MultipartRoutesGuard },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
         {
           provide: APP_PIPE,

@@ -6,6 +6,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CoreModule, type Runtime } from './core.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { OutboxModule } from './outbox/outbox.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { DemoDataService } from './bootstrap/demo-data.service.js';
 
@@ -18,6 +19,7 @@ export class CliModule {
       imports: [
         CoreModule.forRoot(runtime),
         DatabaseModule,
+        OutboxModule,
         StorageModule,
         AuditModule,
         OrganizationsModule,

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CoreModule, type Runtime } from './core.module.js';
+import { OutboxModule } from './outbox/outbox.module.js';
 import { SystemJobsModule } from './reminders/system-jobs.module.js';
 import { ReminderJobsModule } from './reminders/reminder-jobs.module.js';
 
@@ -9,7 +10,7 @@ export class WorkerModule {
   static forRoot(runtime: Runtime): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(runtime), SystemJobsModule, ReminderJobsModule],
+      imports: [CoreModule.forRoot(runtime), OutboxModule, SystemJobsModule, ReminderJobsModule],
     };
   }
 }

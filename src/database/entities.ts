@@ -4,6 +4,7 @@ import { ClauseRow, DocumentRow, SourceFile, TargetRow } from '../documents/docu
 import { Organization } from '../organizations/organization.entity.js';
 import { JobFailure } from '../reminders/job-failure.entity.js';
 import { CalendarTokenRow } from '../calendar/calendar-token.entity.js';
+import { OutboxRow } from '../outbox/outbox.entity.js';
 import { NOTIFICATION_ENTITIES } from '../notifications/notification.entity.js';
 import {
   EvidenceFileRow,
@@ -34,4 +35,5 @@ export const entities = [
   IdempotencyKeyRow,
   ...NOTIFICATION_ENTITIES,
   CalendarTokenRow,
+  OutboxRow,
 ];

@@ -19,6 +19,11 @@ export enum JobName {
   ReminderSweep = 'reminder-sweep',
   /** At the digest time: one send-digest job per user who chose the daily digest. */
   DigestFanOut = 'digest-fan-out',
+  /**
+   * A task event a write recorded (through the outbox): creates its notification and webhook
+   * rows for the recipients of the moment, then enqueues their delivery.
+   */
+  TaskEvent = 'task-event',
   /** Delivers one notification row (in-app or e-mail). */
   DeliverNotification = 'deliver-notification',
   /** Posts one webhook delivery row to its subscription. */
@@ -27,11 +32,22 @@ export enum JobName {
   SendDigest = 'send-digest',
 }
 
+/** What a task event's job carries (see NotificationsService.notifyTaskEvent). */
+export interface TaskEventPayload {
+  /** unique per occurrence; the key of its notification rows */
+  eventKey: string;
+  kind: 'assigned' | 'returned' | 'verified' | 'report';
+  taskId: string;
+  detail: string | null;
+  audience: 'lead' | 'office';
+}
+
 export interface JobPayloads {
   [JobName.Heartbeat]: { requestedAt: string };
   /** empty: the sweep reads the clock when it runs */
   [JobName.ReminderSweep]: Record<string, never>;
   [JobName.DigestFanOut]: Record<string, never>;
+  [JobName.TaskEvent]: TaskEventPayload;
   [JobName.DeliverNotification]: { notificationId: string };
   [JobName.DeliverWebhook]: { deliveryId: string };
   [JobName.SendDigest]: { userId: string; digestDate: string };
@@ -42,6 +58,7 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   [JobName.Heartbeat]: QueueName.System,
   [JobName.ReminderSweep]: QueueName.Reminders,
   [JobName.DigestFanOut]: QueueName.Reminders,
+  [JobName.TaskEvent]: QueueName.Notifications,
   [JobName.DeliverNotification]: QueueName.Notifications,
   [JobName.DeliverWebhook]: QueueName.Notifications,
   [JobName.SendDigest]: QueueName.Notifications,
@@ -57,6 +74,7 @@ export const JOB_DEFAULTS: { [J in JobName]: JobDefaults } = {
   // The next scheduled sweep repeats the work anyway; retries only cover a short outage.
   [JobName.ReminderSweep]: { attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
   [JobName.DigestFanOut]: { attempts: 5, backoff: { type: 'exponential', delay: 5000 } },
+  [JobName.TaskEvent]: { attempts: 8, backoff: { type: 'exponential', delay: 2000 } },
   [JobName.DeliverNotification]: { attempts: 6, backoff: { type: 'exponential', delay: 2000 } },
   // WEBHOOK_BACKOFF_MS overrides the delay (see NotificationQueue.webhookOptions).
   [JobName.DeliverWebhook]: { attempts: 8, backoff: { type: 'exponential', delay: 2000 } },
@@ -68,6 +86,7 @@ export const JOB_DEFAULTS: { [J in JobName]: JobDefaults } = {
  * second job with the same id while the first is kept; ':' is reserved by BullMQ).
  */
 export const jobIds = {
+  taskEvent: (eventKey: string) => `task-event-${eventKey.replaceAll(':', '.')}`,
   deliverNotification: (notificationId: string) => `notification-${notificationId}`,
   deliverWebhook: (deliveryId: string) => `webhook-delivery-${deliveryId}`,
   sendDigest: (userId: string, digestDate: string) => `digest-${userId}-${digestDate}`,

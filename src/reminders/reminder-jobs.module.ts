@@ -10,6 +10,7 @@ import { DeliverWebhookJob } from './jobs/deliver-webhook.job.js';
 import { DigestFanOutJob } from './jobs/digest-fan-out.job.js';
 import { ReminderSweepJob } from './jobs/reminder-sweep.job.js';
 import { SendDigestJob } from './jobs/send-digest.job.js';
+import { TaskEventJob } from './jobs/task-event.job.js';
 import { NotificationsProcessor } from './notifications.processor.js';
 import { ReminderSchedules } from './reminder-schedules.js';
 import { RemindersProcessor } from './reminders.processor.js';
@@ -29,6 +30,7 @@ import { RemindersProcessor } from './reminders.processor.js';
     DeliverNotificationJob,
     DeliverWebhookJob,
     SendDigestJob,
+    TaskEventJob,
     RemindersProcessor,
     NotificationsProcessor,
     ReminderSchedules,
