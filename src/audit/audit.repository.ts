@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { Tx } from '../database/unit-of-work.repository.js';
 import { AuditChainHead, AuditEvent } from './audit-event.entity.js';
-import { auditHash, GENESIS_HASH, type HashedAuditFields } from './audit-hash.js';
+import { GENESIS_HASH, type HashedAuditFields } from './audit-hash.js';
 import { canonicalJson } from './canonical-json.js';
 
 export interface AuditRecord extends HashedAuditFields {
@@ -39,17 +39,18 @@ export class AuditRepository {
   constructor(@InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>) {}
 
   /**
-   * Appends one event inside the caller's transaction. The chain head is locked first, so
-   * concurrent writers queue here and the chain stays a single line.
+   * Appends one event inside the caller's transaction, in one round trip (procedure
+   * audit_append): the chain head is locked there, so concurrent writers queue on it and the
+   * chain stays a single line; the lock is held from this call to the commit only. The hash is
+   * computed by the server from the canonical JSON made here (sha256 of previous hash + text,
+   * as auditHash), so verify recomputes it from the row. `commit`: the procedure also commits
+   * the transaction (the call must then be the transaction's last statement).
    */
-  async append(tx: Tx, fields: Omit<HashedAuditFields, 'occurredAt'>): Promise<AuditRecord> {
-    const head = await tx.manager
-      .getRepository(AuditChainHead)
-      .createQueryBuilder('h')
-      .setLock('pessimistic_write')
-      .where('h.id = 1')
-      .getOne();
-    const prevHash = head?.lastHash ?? GENESIS_HASH;
+  async append(
+    tx: Tx,
+    fields: Omit<HashedAuditFields, 'occurredAt'>,
+    commit = false,
+  ): Promise<AuditRecord> {
     // Millisecond precision, as the column stores it, so the hash recomputes from the row.
     const occurredAt = new Date(Math.floor(Date.now()));
     const hashed: HashedAuditFields = {
@@ -58,27 +59,22 @@ export class AuditRepository {
       after: normalize(fields.after),
       occurredAt: occurredAt.toISOString(),
     };
-    const hash = auditHash(prevHash, hashed);
-    const inserted = await tx.manager.getRepository(AuditEvent).insert({
+    const results = (await tx.manager.query('CALL audit_append(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
       occurredAt,
-      actorId: fields.actorId,
-      actorRole: fields.actorRole,
-      action: fields.action,
-      entityType: fields.entityType,
-      entityId: fields.entityId,
-      beforeJson: hashed.before === null ? null : canonicalJson(hashed.before),
-      afterJson: hashed.after === null ? null : canonicalJson(hashed.after),
-      requestId: fields.requestId,
-      prevHash,
-      hash,
-    });
-    const id = String(inserted.identifiers[0].id);
-    await tx.manager.query(
-      `INSERT INTO audit_chain_head (id, last_event_id, last_hash) VALUES (1, ?, ?)
-       ON DUPLICATE KEY UPDATE last_event_id = VALUES(last_event_id), last_hash = VALUES(last_hash)`,
-      [id, hash],
-    );
-    return { ...hashed, id, prevHash, hash };
+      fields.actorId,
+      fields.actorRole,
+      fields.action,
+      fields.entityType,
+      fields.entityId,
+      hashed.before === null ? null : canonicalJson(hashed.before),
+      hashed.after === null ? null : canonicalJson(hashed.after),
+      fields.requestId,
+      canonicalJson(hashed),
+      commit ? 1 : 0,
+    ])) as unknown[];
+    const row = (results[0] as { id: string | number; prev_hash: string; hash: string }[])[0];
+    if (!row) throw new Error('audit_append returned no row');
+    return { ...hashed, id: String(row.id), prevHash: row.prev_hash, hash: row.hash };
   }
 
   async list(

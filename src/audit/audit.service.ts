@@ -24,7 +24,11 @@ export class AuditService {
 
   /** One event for one write, in the write's own transaction. */
   record(tx: Tx, actor: Actor | null, entry: AuditEntry): Promise<AuditRecord> {
-    return this.audit.append(tx, {
+    return this.audit.append(tx, this.fields(actor, entry));
+  }
+
+  private fields(actor: Actor | null, entry: AuditEntry) {
+    return {
       actorId: actor?.userId ?? null,
       actorRole: actor?.role ?? null,
       action: entry.action,
@@ -33,7 +37,16 @@ export class AuditService {
       before: entry.before ?? null,
       after: entry.after ?? null,
       requestId: actor?.requestId ?? null,
-    });
+    };
+  }
+
+  /**
+   * The event, then the commit of `tx`, in one round trip: for a write whose last statement is
+   * its audit event, so the chain head (taken by every write) is held as briefly as possible.
+   * Nothing may follow in `tx`; the UnitOfWork's own COMMIT then finds nothing left to do.
+   */
+  recordAndCommit(tx: Tx, actor: Actor | null, entry: AuditEntry): Promise<AuditRecord> {
+    return this.audit.append(tx, this.fields(actor, entry), true);
   }
 
   list(filter: AuditFilter, page: number, pageSize: number) {

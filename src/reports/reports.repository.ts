@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
+import { mysqlErrno } from '../common/errors/database-errors.js';
 import type { Tx } from '../database/unit-of-work.repository.js';
 import type { ReportStatus, Verdict } from './report-rules.js';
 import {
@@ -127,21 +128,26 @@ export class ReportsRepository {
   }
 
   async insertReport(tx: Tx, report: ReportRecord): Promise<void> {
-    await tx.manager.getRepository(ProgressReportRow).insert({
-      id: report.id,
-      taskId: report.taskId,
-      obligationId: report.obligationId,
-      periodKey: report.periodKey,
-      percent: report.percent,
-      narrative: report.narrative,
-      indicatorsJson: JSON.stringify(report.indicators),
-      authorId: report.authorId,
-      authorOrgId: report.authorOrgId,
-      authorRelation: report.authorRelation,
-      submittedAt: report.submittedAt,
-      late: report.late,
-      status: report.status,
-    });
+    await tx.manager.query(
+      `INSERT INTO progress_report (id, task_id, obligation_id, period_key, percent, narrative,
+         indicators_json, author_id, author_org_id, author_relation, submitted_at, late, status)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        report.id,
+        report.taskId,
+        report.obligationId,
+        report.periodKey,
+        report.percent,
+        report.narrative,
+        JSON.stringify(report.indicators),
+        report.authorId,
+        report.authorOrgId,
+        report.authorRelation,
+        report.submittedAt,
+        report.late ? 1 : 0,
+        report.status,
+      ],
+    );
   }
 
   async insertEvidence(tx: Tx, files: EvidenceRecord[]): Promise<void> {
@@ -252,48 +258,42 @@ export class ReportsRepository {
     return row ? toEvidence(row) : null;
   }
 
-  // Idempotency keys. The reservation commits on its own (outside the work's transaction) so
-  // that a concurrent duplicate sees it at once and stops on the primary key.
+  // Idempotency keys. A submission takes its key with the answer, as the first statement of
+  // its own transaction: a concurrent duplicate waits on the primary key until that commits
+  // (then finds the answer) or rolls back (then takes the key itself). Rows 'in_flight' come
+  // from earlier versions, which reserved the key in a transaction of its own, and from tests.
 
   /**
-   * True when this call took the key; false when the (user, key) row already exists. INSERT
-   * IGNORE turns only the expected duplicate into "0 rows" (inputs are validated before, so
-   * nothing else can be silently ignored) and keeps routine duplicates out of the error log.
+   * Takes the key with its final answer inside `tx`; false when a committed row already holds
+   * it (the caller then answers from that row).
    */
-  async reserveKey(
-    row: Omit<IdempotencyRecord, 'responseStatus' | 'responseBody'>,
-  ): Promise<boolean> {
-    const result = (await this.keys.query(
-      `INSERT IGNORE INTO idempotency_key (user_id, idem_key, request_hash, state, created_at, expires_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-      [row.userId, row.key, row.requestHash, row.state, row.createdAt, row.expiresAt],
-    )) as { affectedRows: number };
-    return result.affectedRows === 1;
+  async takeKey(tx: Tx, row: IdempotencyRecord): Promise<boolean> {
+    try {
+      await tx.manager.query(
+        `INSERT INTO idempotency_key (user_id, idem_key, request_hash, state, response_status,
+           response_body, created_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          row.userId,
+          row.key,
+          row.requestHash,
+          row.state,
+          row.responseStatus,
+          row.responseBody,
+          row.createdAt,
+          row.expiresAt,
+        ],
+      );
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
   }
 
   async findKey(userId: string, key: string): Promise<IdempotencyRecord | null> {
     const row = await this.keys.findOneBy({ userId, key });
     return row ? { ...row, state: row.state as IdempotencyRecord['state'] } : null;
-  }
-
-  /** Stores the answer with the work, in its transaction; false if the key was taken over. */
-  async completeKey(
-    tx: Tx,
-    userId: string,
-    key: string,
-    status: number,
-    body: string,
-  ): Promise<boolean> {
-    const result = (await tx.manager.query(
-      "UPDATE idempotency_key SET state = 'done', response_status = ?, response_body = ? WHERE user_id = ? AND idem_key = ? AND state = 'in_flight'",
-      [status, body, userId, key],
-    )) as { affectedRows: number };
-    return result.affectedRows === 1;
-  }
-
-  /** Frees a key whose work failed, so the client may retry with it; only our own reservation. */
-  async releaseKey(userId: string, key: string, createdAt: Date): Promise<void> {
-    await this.keys.delete({ userId, key, createdAt, state: 'in_flight' });
   }
 
   /** Deletes a batch of expired keys; returns how many went. */
@@ -309,4 +309,9 @@ export class ReportsRepository {
   async dropKey(userId: string, key: string, createdAt: Date, state: string): Promise<void> {
     await this.keys.delete({ userId, key, createdAt, state });
   }
+}
+
+/** MySQL's "duplicate entry" (1062), as TypeORM passes it on. */
+function isDuplicateKey(error: unknown): boolean {
+  return mysqlErrno(error) === 1062;
 }

@@ -6,6 +6,7 @@ import { validate } from 'class-validator';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { AppError, type FieldError } from '../common/errors/app-error.js';
+import { isDatabaseUnavailable, mysqlErrno } from '../common/errors/database-errors.js';
 import { validationException } from '../common/errors/validation-errors.js';
 import type { Page } from '../common/http/pagination.dto.js';
 import {
@@ -16,7 +17,11 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { AppConfig } from '../config/app-config.js';
 import { UnitOfWork, type Tx } from '../database/unit-of-work.repository.js';
 import { TERMINAL_STATUSES, type TaskRelation } from '../tasks/task-status.js';
-import { TasksRepository, type TaskRecord } from '../tasks/tasks.repository.js';
+import {
+  TasksRepository,
+  type ObligationRecord,
+  type TaskRecord,
+} from '../tasks/tasks.repository.js';
 import { TasksService } from '../tasks/tasks.service.js';
 import { CreateReportDto, ReportDto, type ReviewReportDto } from './dto/report.dto.js';
 import {
@@ -106,9 +111,11 @@ export class ReportsService {
   }
 
   /**
-   * Answers from the Idempotency-Key when the same request came before; otherwise validates
-   * fully, takes the key, and records the report in one transaction that also completes the
-   * key. The upload's files are already in storage: they stay only if the report is recorded.
+   * Validates fully, then records the report in one transaction that begins by taking the
+   * Idempotency-Key with its answer. When the key is already taken the answer comes from it: a
+   * replay of the first answer, 422 for another body, 409 while an older-style reservation is
+   * in flight. The upload's files are already in storage: they stay only if the report is
+   * recorded.
    */
   async submit(
     actor: Actor,
@@ -116,33 +123,59 @@ export class ReportsService {
     key: string,
     upload: ReportUpload,
   ): Promise<SubmitResult> {
-    let reservedAt: Date | null = null;
     let keepFiles = false;
     try {
-      const { task } = await this.authorizeSubmission(actor, taskId);
+      const { task, relation } = await this.authorizeSubmission(actor, taskId);
       const input = await this.validateFields(upload.fields);
       const hash = reportRequestHash({
         taskId,
         ...input,
         evidence: upload.files.map((f) => f.sha256),
       });
-      // A replay answers before the task's current state is looked at: it changes nothing.
-      const earlier = await this.reports.findKey(actor.userId, key);
-      const answer = earlier ? this.answerFromKey(earlier, hash, new Date()) : null;
-      if (answer) return answer;
-      this.assertOpen(task);
-      await this.validateAgainstTask(task, input);
-      const reservation = await this.reserveKey(actor.userId, key, hash);
-      if ('replayed' in reservation) return reservation;
-      reservedAt = reservation.createdAt;
-      const body = await this.uow.run((tx) =>
-        this.record(tx, actor, taskId, key, input, upload.files),
-      );
-      keepFiles = true;
-      return { status: 201, body, replayed: false };
-    } catch (error) {
-      if (reservedAt) await this.releaseKey(actor.userId, key, reservedAt);
-      throw error;
+      let obligation: ObligationRecord | null;
+      try {
+        this.assertOpen(task);
+        obligation = await this.validateAgainstTask(task, input);
+      } catch (refusal) {
+        // The same request made earlier is answered as then, whatever the task is now.
+        const answer = await this.answerFromExistingKey(actor.userId, key, hash);
+        if (answer) return answer;
+        throw refusal;
+      }
+      for (let attempt = 0; attempt < MAX_SUBMIT_ATTEMPTS; attempt += 1) {
+        const draft = this.draft(actor, task, relation, obligation, input, upload.files);
+        const keyRow: IdempotencyRecord = {
+          userId: actor.userId,
+          key,
+          requestHash: hash,
+          state: 'done',
+          responseStatus: 201,
+          responseBody: JSON.stringify(draft.body),
+          createdAt: draft.report.submittedAt,
+          expiresAt: new Date(draft.report.submittedAt.getTime() + IDEMPOTENCY_TTL_MS),
+        };
+        let recorded: boolean;
+        try {
+          recorded = await this.uow.run((tx) => this.record(tx, actor, task, keyRow, draft));
+        } catch (error) {
+          // A deadlock between duplicates that all waited on a key released by a rollback:
+          // the transaction changed nothing, so it is tried again.
+          if (isRetryableConflict(error)) continue;
+          // The connection went during the transaction: the COMMIT may have landed without
+          // its answer. The files stay (a retry with the key replays a report that names
+          // them); if it did not land they are orphans, which cost disk space, not data.
+          if (isDatabaseUnavailable(error)) keepFiles = true;
+          throw error;
+        }
+        if (recorded) {
+          keepFiles = true;
+          return { status: 201, body: draft.body, replayed: false };
+        }
+        const answer = await this.answerFromExistingKey(actor.userId, key, hash);
+        if (answer) return answer;
+        // The key was expired or abandoned, and is now removed: try again with it.
+      }
+      throw inFlight();
     } finally {
       if (!keepFiles) await this.storage.removeQuietly(upload.files.map((f) => f.storageKey));
     }
@@ -310,13 +343,22 @@ export class ReportsService {
     };
   }
 
-  /** The period must be one of the task's obligations; indicators targets of its document. */
-  private async validateAgainstTask(task: TaskRecord, input: ReportInput): Promise<void> {
+  /**
+   * The period must be one of the task's obligations; indicators targets of its document.
+   * Returns the obligation the period names (null without a period).
+   */
+  private async validateAgainstTask(
+    task: TaskRecord,
+    input: ReportInput,
+  ): Promise<ObligationRecord | null> {
     const refusals: FieldError[] = [];
     const { period, indicators } = input;
+    let obligation: ObligationRecord | null = null;
     if (period !== null) {
-      const keys = (await this.taskRows.obligations(task.id)).map((o) => o.periodKey);
-      if (!keys.includes(period)) {
+      const obligations = await this.taskRows.obligations(task.id);
+      const keys = obligations.map((o) => o.periodKey);
+      obligation = obligations.find((o) => o.periodKey === period) ?? null;
+      if (!obligation) {
         const shown = keys.length ? keys.slice(0, 12).join(', ') : 'không có kỳ nào';
         refusals.push({
           field: 'period',
@@ -354,35 +396,21 @@ export class ReportsService {
         refusals,
       );
     }
+    return obligation;
   }
 
-  /**
-   * Takes the key, or answers from it: a replay when the same request already finished, 422
-   * for the same key with another body, 409 while the first is still running.
-   */
-  private async reserveKey(
+  /** The answer an existing key row gives (replay, 422, 409); null if there is none. */
+  private async answerFromExistingKey(
     userId: string,
     key: string,
     hash: string,
-  ): Promise<SubmitResult | { createdAt: Date }> {
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      const now = new Date();
-      const taken = await this.reports.reserveKey({
-        userId,
-        key,
-        requestHash: hash,
-        state: 'in_flight',
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
-      });
-      if (taken) return { createdAt: now };
-      const row = await this.reports.findKey(userId, key);
-      if (!row) continue; // released by a failed first attempt in between: try again
-      const answer = this.answerFromKey(row, hash, now);
-      if (answer) return answer;
-      await this.reports.dropKey(userId, key, row.createdAt, row.state);
-    }
-    throw inFlight();
+  ): Promise<SubmitResult | null> {
+    const row = await this.reports.findKey(userId, key);
+    if (!row) return null;
+    const answer = this.answerFromKey(row, hash, new Date());
+    if (answer) return answer;
+    await this.reports.dropKey(userId, key, row.createdAt, row.state);
+    return null;
   }
 
   /**
@@ -423,30 +451,15 @@ export class ReportsService {
     }
   }
 
-  private async releaseKey(userId: string, key: string, createdAt: Date): Promise<void> {
-    try {
-      await this.reports.releaseKey(userId, key, createdAt);
-    } catch (error) {
-      // The key then stays in flight until it counts as abandoned (IN_FLIGHT_STALE_MS).
-      this.logger.warn(`could not release idempotency key of user ${userId}: ${String(error)}`);
-    }
-  }
-
-  /** The report row, its files, the obligation and the task's percent, and one audit event. */
-  private async record(
-    tx: Tx,
+  /** The report, its evidence rows and its answer, made before the transaction. */
+  private draft(
     actor: Actor,
-    taskId: string,
-    key: string,
+    task: TaskRecord,
+    relation: 'lead' | 'coordinator',
+    obligation: ObligationRecord | null,
     input: ReportInput,
     received: ReceivedEvidence[],
-  ): Promise<ReportDto> {
-    const { task, relation } = await this.authorizeSubmission(actor, taskId, tx);
-    this.assertOpen(task);
-    const obligation = input.period
-      ? ((await this.taskRows.obligations(task.id, tx)).find((o) => o.periodKey === input.period) ??
-        null)
-      : null;
+  ): ReportDraft {
     const submittedAt = new Date();
     const report: ReportRecord = {
       id: randomUUID(),
@@ -463,7 +476,6 @@ export class ReportsService {
       late: isLate(submittedAt, obligation?.dueOn ?? task.dueOn, this.config.TZ_APP),
       status: 'submitted',
     };
-    await this.reports.insertReport(tx, report);
     const files: EvidenceRecord[] = received.map((f) => ({
       id: randomUUID(),
       reportId: report.id,
@@ -473,41 +485,72 @@ export class ReportsService {
       sha256: f.sha256,
       storageKey: f.storageKey,
     }));
-    await this.reports.insertEvidence(tx, files);
+    return { report, files, obligation, body: ReportDto.from(report, files, []) };
+  }
 
-    // A coordinator's report is a contribution: it neither meets the obligation nor moves
-    // the task's percent, which stay the lead's.
-    let obligationMet = false;
-    if (relation === 'lead') {
-      if (obligation && !obligation.metAt) {
-        obligationMet = await this.reports.markObligationMet(
-          tx,
-          obligation.id,
-          report.id,
-          submittedAt,
-        );
-      }
-      await this.taskRows.setPercent(tx, task.id, report.percent);
-      if (task.parentId) await this.tasks.rollUp(tx, task.parentId);
-    }
-    // The office hears of the report; a met obligation stops its pending reminders.
+  /**
+   * The key with its answer, the report row, its files, the office's notification (outbox),
+   * the task's percent and the obligation, and one audit event; false when the key is taken.
+   * Statements that lock shared rows (the task, the audit chain head) come last, so they are
+   * held for as short a time as possible.
+   */
+  private async record(
+    tx: Tx,
+    actor: Actor,
+    task: TaskRecord,
+    keyRow: IdempotencyRecord,
+    { report, files, obligation }: ReportDraft,
+  ): Promise<boolean> {
+    if (!(await this.reports.takeKey(tx, keyRow))) return false;
+    await this.reports.insertReport(tx, report);
+    await this.reports.insertEvidence(tx, files);
+    // The office hears of the report (delivered by the worker once this commits).
     await this.notifications.notifyTaskEvent(tx, {
       taskId: task.id,
       event: 'report',
       ref: report.id,
     });
+    // A coordinator's report is a contribution: it neither meets the obligation nor moves
+    // the task's percent, which stay the lead's.
+    const lead = report.authorRelation === 'lead';
+    const open = lead
+      ? await this.taskRows.setPercentIfOpen(tx, task.id, report.percent)
+      : await this.taskRows.holdIfOpen(tx, task.id);
+    if (!open) {
+      // Verified or cancelled since it was read: refuse as for a closed task.
+      const now = await this.tasks.getVisible(actor, task.id, tx);
+      this.assertOpen(now);
+      throw AppError.conflict(
+        'Nhiệm vụ vừa thay đổi; vui lòng thử lại.',
+        'The task changed meanwhile; try again.',
+      );
+    }
+    let obligationMet = false;
+    if (lead) {
+      if (obligation && !obligation.metAt) {
+        obligationMet = await this.reports.markObligationMet(
+          tx,
+          obligation.id,
+          report.id,
+          report.submittedAt,
+        );
+      }
+      if (task.parentId) await this.tasks.rollUp(tx, task.parentId);
+    }
+    // A met obligation stops its pending reminders.
     if (obligationMet && obligation) await this.notifications.obligationsMet(tx, [obligation.id]);
-    await this.audit.record(tx, actor, {
+    // Last statement: the event and the commit in one round trip (the chain head is shared).
+    await this.audit.recordAndCommit(tx, actor, {
       action: 'report.submit',
       entityType: 'progress_report',
       entityId: report.id,
-      before: relation === 'lead' ? { taskPercent: task.percent } : undefined,
+      before: lead ? { taskPercent: task.percent } : undefined,
       after: {
         taskId: task.id,
         period: report.periodKey,
         percent: report.percent,
         late: report.late,
-        authorRelation: relation,
+        authorRelation: report.authorRelation,
         obligationMet,
         evidence: files.map((f) => ({
           id: f.id,
@@ -517,12 +560,7 @@ export class ReportsService {
         })),
       },
     });
-    const body = ReportDto.from(report, files, []);
-    if (!(await this.reports.completeKey(tx, actor.userId, key, 201, JSON.stringify(body)))) {
-      // Our key was judged abandoned and taken by another request: let that one win.
-      throw inFlight();
-    }
-    return body;
+    return true;
   }
 
   private async visible(actor: Actor, taskId: string, tx?: Tx): Promise<TaskRecord | null> {
@@ -533,6 +571,22 @@ export class ReportsService {
       throw error;
     }
   }
+}
+
+/** Tries of one submission before answering 409 (deadlock victims, a reusable key taken over). */
+const MAX_SUBMIT_ATTEMPTS = 3;
+
+interface ReportDraft {
+  report: ReportRecord;
+  files: EvidenceRecord[];
+  obligation: ObligationRecord | null;
+  body: ReportDto;
+}
+
+/** Deadlock (1213) or lock wait timeout (1205): the transaction was rolled back whole. */
+function isRetryableConflict(error: unknown): boolean {
+  const errno = mysqlErrno(error);
+  return errno === 1213 || errno === 1205;
 }
 
 function inFlight(): AppError {

@@ -4,7 +4,7 @@ import { Brackets, In, type Repository, type SelectQueryBuilder } from 'typeorm'
 import type { Actor } from '../auth/actor.js';
 import type { Tx } from '../database/unit-of-work.repository.js';
 import { ObligationRow, TaskEventRow, TaskPartyRow, TaskRow } from './task.entity.js';
-import type { TaskStatus } from './task-status.js';
+import { TERMINAL_STATUSES, type TaskStatus } from './task-status.js';
 
 export interface PartyRef {
   name: string;
@@ -138,11 +138,22 @@ export class TasksRepository {
     return qb.andWhere('t.committee = :scopeCommittee', { scopeCommittee: actor.committee });
   }
 
+  /** One task the caller may see, with its coordinators, in one statement. */
   async findVisible(actor: Actor, id: string, tx?: Tx): Promise<TaskRecord | null> {
     const repo = tx ? tx.manager.getRepository(TaskRow) : this.rows;
-    const qb = this.applyScope(repo.createQueryBuilder('t').where('t.id = :id', { id }), actor);
-    const row = await qb.getOne();
-    return row ? (await this.withParties([row], tx))[0] : null;
+    const qb = this.applyScope(
+      repo.createQueryBuilder('t').where('t.id = :id', { id }),
+      actor,
+    ).addSelect(
+      `(SELECT GROUP_CONCAT(p.organization_id SEPARATOR ',') FROM task_party p
+          WHERE p.task_id = t.id AND p.role = 'coordinator')`,
+      'coordinator_ids',
+    );
+    const { entities, raw } = await qb.getRawAndEntities<{ coordinator_ids: string | null }>();
+    const row = entities[0];
+    if (!row) return null;
+    const ids = raw[0]?.coordinator_ids;
+    return toRecord(row, ids ? ids.split(',') : []);
   }
 
   async list(
@@ -274,6 +285,29 @@ export class TasksRepository {
       [...params, id, version],
     )) as { affectedRows: number };
     return result.affectedRows === 1;
+  }
+
+  /**
+   * A report's percent on a task still open (not verified or cancelled); false when the task
+   * closed meanwhile. Takes the row lock, so run it late in the transaction.
+   */
+  async setPercentIfOpen(tx: Tx, id: string, percent: number): Promise<boolean> {
+    const result = (await tx.manager.query(
+      `UPDATE task SET percent = ?, version = version + 1
+       WHERE id = ? AND status NOT IN (${TERMINAL_STATUSES.map(() => '?').join(', ')})`,
+      [percent, id, ...TERMINAL_STATUSES],
+    )) as { affectedRows: number };
+    return result.affectedRows === 1;
+  }
+
+  /** Holds the task open (a shared lock) until `tx` ends; false when it is closed. */
+  async holdIfOpen(tx: Tx, id: string): Promise<boolean> {
+    const rows = (await tx.manager.query(
+      `SELECT id FROM task WHERE id = ? AND status NOT IN (${TERMINAL_STATUSES.map(() => '?').join(', ')})
+       LOCK IN SHARE MODE`,
+      [id, ...TERMINAL_STATUSES],
+    )) as unknown[];
+    return rows.length === 1;
   }
 
   /** A change that follows from another row (roll-up), not from a caller's read: no version check. */
