@@ -160,6 +160,7 @@ export class WebhookSubscriptionRow {
 @Entity({ name: 'webhook_delivery' })
 @Index('uq_webhook_delivery_event', ['subscriptionId', 'eventKey'], { unique: true })
 @Index('idx_webhook_delivery_state', ['state'])
+@Index('idx_webhook_delivery_event_key', ['eventKey'])
 @Index('idx_webhook_delivery_obligation', ['obligationId', 'state'])
 export class WebhookDeliveryRow {
   @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true })

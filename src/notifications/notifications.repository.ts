@@ -183,6 +183,22 @@ export class NotificationsRepository {
     return rows.map((r) => String(r.id));
   }
 
+  /** The rows of one task event still owed a delivery. */
+  async undeliveredOfEvent(
+    eventKey: string,
+  ): Promise<{ notifications: string[]; webhooks: string[] }> {
+    const owed = `event_key = ? AND (state IN ('pending', 'failed')
+                   OR (state = 'sending' AND claimed_until < NOW(3)))`;
+    const [notifications, webhooks] = (await Promise.all([
+      this.ds.query(`SELECT id FROM notification WHERE ${owed} ORDER BY id`, [eventKey]),
+      this.ds.query(`SELECT id FROM webhook_delivery WHERE ${owed} ORDER BY id`, [eventKey]),
+    ])) as [{ id: string }[], { id: string }[]];
+    return {
+      notifications: notifications.map((r) => String(r.id)),
+      webhooks: webhooks.map((r) => String(r.id)),
+    };
+  }
+
   async undeliveredWebhookIds(afterId: string, limit: number): Promise<string[]> {
     const rows = (await this.ds.query(
       `SELECT id FROM webhook_delivery

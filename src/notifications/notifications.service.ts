@@ -4,7 +4,10 @@ import type { Actor } from '../auth/actor.js';
 import { AppError } from '../common/errors/app-error.js';
 import { AppConfig } from '../config/app-config.js';
 import { UnitOfWork, type Tx } from '../database/unit-of-work.repository.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import { JobName, QueueName, jobIds, type TaskEventPayload } from '../reminders/queues.js';
 import { MailerService } from './mailer.service.js';
+import { NotificationQueue } from './notification-queue.service.js';
 import { renderMessage } from './notification-message.js';
 import {
   NotificationsRepository,
@@ -57,6 +60,8 @@ export class NotificationsService {
     private readonly mailer: MailerService,
     private readonly rules: ReminderRules,
     private readonly config: AppConfig,
+    private readonly outbox: OutboxService,
+    private readonly queue: NotificationQueue,
   ) {}
 
   toItem(view: DeliveryView): NotificationItem {
@@ -126,25 +131,44 @@ export class NotificationsService {
   }
 
   /**
-   * Records a task event's notifications inside the caller's transaction, so they exist if
-   * and only if the change commits. Delivery starts at the next sweep (at most
-   * SWEEP_EVERY_MINUTES later), which enqueues every undelivered row.
-   * `ref` makes the key unique per occurrence (the task's new version, the report id).
+   * Records a task event inside the caller's transaction, as an outbox job: it exists if and
+   * only if the change commits, and goes to the worker as soon as Redis takes it (at once, or
+   * when Redis is back). The worker then creates the recipients' rows (taskEventFanOut).
+   * `ref` makes the event unique per occurrence (the task's new version, the report id).
    */
   async notifyTaskEvent(
     tx: Tx,
     e: { taskId: string; event: TaskEvent; ref: string; detail?: string | null },
-  ): Promise<number> {
-    const created = await this.repo.insertTaskEvent(tx, {
+  ): Promise<void> {
+    const payload: TaskEventPayload = {
       eventKey: `task:${e.taskId}:${e.event}:${e.ref}`.slice(0, 120),
       kind: e.event,
       taskId: e.taskId,
       detail: e.detail?.slice(0, 500) ?? null,
       audience: AUDIENCE[e.event],
-      emailEnabled: this.mailer.enabled,
+    };
+    await this.outbox.add(tx, {
+      queue: QueueName.Notifications,
+      name: JobName.TaskEvent,
+      jobId: jobIds.taskEvent(payload.eventKey),
+      payload,
     });
     if (e.event === 'verified') await this.repo.cancelRemindersForTask(e.taskId, tx);
-    return created;
+  }
+
+  /**
+   * The worker's half of a task event: one row per recipient and channel (and per webhook
+   * subscription), then their delivery jobs. Idempotent: rows have unique keys, jobs ids.
+   */
+  async taskEventFanOut(e: TaskEventPayload): Promise<{ created: number; enqueued: number }> {
+    const created = await this.uow.run((tx) =>
+      this.repo.insertTaskEvent(tx, { ...e, emailEnabled: this.mailer.enabled }),
+    );
+    const { notifications, webhooks } = await this.repo.undeliveredOfEvent(e.eventKey);
+    const enqueued =
+      (await this.queue.deliverNotifications(notifications)) +
+      (await this.queue.deliverWebhooks(webhooks));
+    return { created, enqueued };
   }
 
   /** A cancelled (or otherwise closed) task: its reminders are no longer wanted. */

@@ -7,6 +7,7 @@ import { JobFailureRepository } from './job-failure.repository.js';
 import { DeliverNotificationJob } from './jobs/deliver-notification.job.js';
 import { DeliverWebhookJob } from './jobs/deliver-webhook.job.js';
 import { SendDigestJob } from './jobs/send-digest.job.js';
+import { TaskEventJob } from './jobs/task-event.job.js';
 import { JOB_QUEUE, JobName, type JobPayloads, QueueName } from './queues.js';
 import { assertHandlersCover } from './queue-dispatch.js';
 
@@ -24,11 +25,13 @@ export class NotificationsProcessor extends WorkerHost implements OnApplicationB
     deliver: DeliverNotificationJob,
     webhook: DeliverWebhookJob,
     digest: SendDigestJob,
+    taskEvent: TaskEventJob,
     private readonly failures: JobFailureRepository,
     private readonly config: AppConfig,
   ) {
     super();
     this.handlers = {
+      [JobName.TaskEvent]: (job) => taskEvent.handle(job.data as JobPayloads[JobName.TaskEvent]),
       [JobName.DeliverNotification]: (job) =>
         deliver.handle(job.data as JobPayloads[JobName.DeliverNotification], isLastAttempt(job)),
       [JobName.DeliverWebhook]: (job) =>

@@ -4,8 +4,9 @@
 // configuration the office maintains, not code.
 
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
 import {
   addDays,
   compareDates,
@@ -125,14 +126,26 @@ function normaliseHolidayName(name: string): string {
 
 let sharedHolidays: Holidays | undefined;
 
+// date-holidays with its rules for every country, astronomia and moment-timezone is about
+// 8 MB of heap. It loads at the first holiday lookup (a reminder, a notification or calendar
+// text), not at start: the API may never need it. The lookup is synchronous, hence require
+// (the package's CommonJS build) rather than import().
+function vietnameseHolidays(): Holidays {
+  if (!sharedHolidays) {
+    const HolidaysClass = createRequire(import.meta.url)('date-holidays') as typeof Holidays;
+    sharedHolidays = new HolidaysClass('VN');
+  }
+  return sharedHolidays;
+}
+
 /** VN public holidays from date-holidays, multi-day holidays expanded to one entry per day. */
 export function dateHolidaysSource(): PublicHolidaySource {
   return (year) => {
-    sharedHolidays ??= new Holidays('VN');
+    const holidays = vietnameseHolidays();
     const out: PublicHoliday[] = [];
     // A holiday that starts late in the previous year could run into this one.
     for (const y of [year - 1, year]) {
-      for (const h of sharedHolidays.getHolidays(y, 'vi')) {
+      for (const h of holidays.getHolidays(y, 'vi')) {
         if (h.type !== 'public') continue;
         // h.date is the local start day; the length comes from the instants, which are
         // local midnights so their difference is whole days.

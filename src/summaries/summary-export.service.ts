@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor.js';
 import { renderCsv } from './exports/render-csv.js';
-import { renderDocx } from './exports/render-docx.js';
-import { renderPdf } from './exports/render-pdf.js';
-import { renderXlsx } from './exports/render-xlsx.js';
 import { buildSummaryReport, type SummaryReport } from './exports/summary-report.js';
 import { SummariesService, type SummaryFilter } from './summaries.service.js';
 import { periodWindow } from './summary-rules.js';
@@ -18,11 +15,16 @@ const MEDIA_TYPE: Record<ExportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
-const RENDER: Record<ExportFormat, (r: SummaryReport) => Buffer | Promise<Buffer>> = {
-  csv: renderCsv,
-  xlsx: renderXlsx,
-  pdf: renderPdf,
-  docx: renderDocx,
+type Renderer = (r: SummaryReport) => Buffer | Promise<Buffer>;
+
+// exceljs, pdfkit (with fontkit) and docx hold about 15 MB of heap once loaded, and most
+// processes never export: each loads at the first export in its format, which is slower by
+// that load (a few hundred ms), then stays.
+const RENDERER: Record<ExportFormat, () => Promise<Renderer>> = {
+  csv: async () => renderCsv,
+  xlsx: async () => (await import('./exports/render-xlsx.js')).renderXlsx,
+  pdf: async () => (await import('./exports/render-pdf.js')).renderPdf,
+  docx: async () => (await import('./exports/render-docx.js')).renderDocx,
 };
 
 /** The overview and the scorecards of the JSON routes, as one file. */
@@ -55,8 +57,9 @@ export class SummaryExportService {
     filter: SummaryFilter,
   ): Promise<{ body: Buffer; mediaType: string; filename: string }> {
     const report = await this.report(actor, filter);
+    const render = await RENDERER[format]();
     return {
-      body: await RENDER[format](report),
+      body: await render(report),
       mediaType: MEDIA_TYPE[format],
       filename: `${report.filename}.${format}`,
     };

@@ -1,17 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
-import { MailerService } from '../../notifications/mailer.service.js';
+import { MailerService, SMTP_CONNECTIONS } from '../../notifications/mailer.service.js';
 import { renderMessage } from '../../notifications/notification-message.js';
 import { NotificationsRepository } from '../../notifications/notifications.repository.js';
 import { ReminderRules } from '../../notifications/working-calendar.provider.js';
 import { OPEN_STATUSES } from '../../tasks/tasks.repository.js';
 import type { TaskStatus } from '../../tasks/task-status.js';
+import { Batcher } from '../batcher.js';
 import type { JobName, JobPayloads } from '../queues.js';
+import { Semaphore } from '../semaphore.js';
 
 export type DeliverNotificationPayload = JobPayloads[JobName.DeliverNotification];
 
-const IN_APP_BATCH_WAIT_MS = 2;
+// In-app deliveries running at the same time share one UPDATE (see Batcher). Four statements in
+// flight (of the pool's 10 connections) let MySQL use more than one core while the next batch
+// forms; fewer left it waiting, more only made each statement slower (bench:reminders, 2 cores).
 const IN_APP_BATCH_MAX = 500;
+const IN_APP_IN_FLIGHT = 4;
 
 export type DeliveryOutcome = 'delivered' | 'skipped' | 'cancelled' | 'missing';
 
@@ -34,36 +39,33 @@ export class DeliverNotificationJob {
     private readonly config: AppConfig,
   ) {}
 
-  // In-app deliveries that start together share one UPDATE: at thousands of jobs a second the
-  // database round trip per job, not BullMQ, is the limit. The row guards stay per row.
-  private batch: { id: string; done: (ok: boolean) => void; fail: (e: unknown) => void }[] = [];
-  private flushTimer: NodeJS.Timeout | null = null;
+  // The row guards stay per row: only wanted in-app rows still pending flip, whichever batch
+  // they travel in, so a row is delivered once however many jobs name it.
+  private readonly inApp = new Batcher<string, boolean>({
+    run: async (ids) => {
+      const delivered = await this.repo.deliverInApp(ids);
+      return new Map(ids.map((id) => [id, delivered.has(id)]));
+    },
+    maxBatch: IN_APP_BATCH_MAX,
+    maxInFlight: IN_APP_IN_FLIGHT,
+  });
 
-  private inApp(id: string): Promise<boolean> {
-    return new Promise((done, fail) => {
-      this.batch.push({ id, done, fail });
-      this.flushTimer ??= setTimeout(() => void this.flush(), IN_APP_BATCH_WAIT_MS);
-    });
-  }
-
-  private async flush(): Promise<void> {
-    const batch = this.batch.splice(0, IN_APP_BATCH_MAX);
-    this.flushTimer =
-      this.batch.length > 0 ? setTimeout(() => void this.flush(), IN_APP_BATCH_WAIT_MS) : null;
-    try {
-      const delivered = await this.repo.deliverInApp(batch.map((b) => b.id));
-      for (const b of batch) b.done(delivered.has(b.id));
-    } catch (error) {
-      for (const b of batch) b.fail(error);
-    }
-  }
+  // A row is claimed only when an SMTP connection is about to be free: hundreds of jobs
+  // claiming at once and then queueing for the mailer's few connections let claims expire
+  // before their send, and another job send the same row again.
+  private readonly smtpSlots = new Semaphore(SMTP_CONNECTIONS);
 
   async handle(
     payload: DeliverNotificationPayload,
     lastAttempt: boolean,
   ): Promise<DeliveryOutcome> {
     const id = payload.notificationId;
-    if (await this.inApp(id)) return 'delivered';
+    if (await this.inApp.submit(id)) return 'delivered';
+    return this.smtpSlots.run(() => this.claimAndSend(id, lastAttempt));
+  }
+
+  /** E-mail, and rows that are to be cancelled: claimed, re-read, sent or cancelled, marked. */
+  private async claimAndSend(id: string, lastAttempt: boolean): Promise<DeliveryOutcome> {
     if (!(await this.repo.claim(id, this.config.NOTIFY_CLAIM_SECONDS))) return 'skipped';
     const n = await this.repo.findForDelivery(id);
     if (!n) return 'missing';
