@@ -6,6 +6,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const SCREENSHOTS = resolve(process.cwd(), 'test-output/ui');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CLOSE_WAIT_MS = 15_000;
 
 /**
  * Builds the web interface into a folder of this run (others rebuild dist/ meanwhile) and
@@ -70,7 +71,13 @@ export async function launchChromium(baseURL: string): Promise<Chromium> {
   return {
     context,
     close: async () => {
-      await context.close();
+      // Closing can hang on a loaded machine (a renderer that never answers); after a bound
+      // wait the browser's processes, found by their profile folder, are killed.
+      const closed = await Promise.race([
+        context.close().then(() => true),
+        new Promise<false>((done) => setTimeout(() => done(false), CLOSE_WAIT_MS).unref()),
+      ]).catch(() => false);
+      if (!closed) spawnSync('pkill', ['-KILL', '-f', profile]);
       rmSync(profile, { recursive: true, force: true });
     },
   };
