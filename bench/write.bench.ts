@@ -6,7 +6,7 @@
 //
 // Needs the normal build (npm run -s build:server → dist/main.js, dist/cli.js), MariaDB/MySQL at
 // 127.0.0.1:3306 (root, no password) and Redis at 127.0.0.1:6379. Uses its own database
-// (dondoc_bench_api, dropped and recreated each run) and queue prefix (dondoc_bench_api). Run:
+// (dondoc_bench_api_<pid>, dropped at the end) and queue prefix (the same name). Run:
 //
 //   npm run -s build:server && rm -rf dist-bench && npx tsc -p tsconfig.bench.json &&
 //     node dist-bench/bench/write.bench.js
@@ -29,7 +29,9 @@ const SERVER_URL = (process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306'
   '',
 );
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const DB_NAME = 'dondoc_bench_api';
+// One database (and queue prefix) per run, dropped at the end: two runs at once never share
+// one. The baseline server, a child process, is told the name.
+const DB_NAME = process.env.BENCH_WRITE_DB ?? `dondoc_bench_api_${process.pid}`;
 const DB_URL = `${SERVER_URL}/${DB_NAME}`;
 const CONNECTIONS = Number(process.env.BENCH_WRITE_CONNECTIONS ?? 32);
 const DURATION_S = Number(process.env.BENCH_WRITE_DURATION_S ?? 10);
@@ -61,6 +63,10 @@ export interface LoadFigures {
   clientCores: number;
   /** SQL statements the database server received per 2xx (server-wide Questions counter) */
   queriesPerRequest: number;
+  /** InnoDB log fsyncs per 2xx (commits that reached the disk, server-wide) */
+  fsyncsPerRequest: number;
+  /** time transactions spent waiting for row locks, per 2xx, in ms (Innodb_row_lock_time) */
+  lockWaitMsPerRequest: number;
 }
 
 export interface WriteFigures {
@@ -277,6 +283,8 @@ async function load(
 ): Promise<Omit<LoadFigures, 'rows'>> {
   let n = 0;
   const questions0 = await questions(db);
+  const fsyncs0 = await serverStatus(db, 'Innodb_data_fsyncs');
+  const lockMs0 = await serverStatus(db, 'Innodb_row_lock_time');
   const runId = randomUUID().slice(0, 8);
   const sampler = sample(pid);
   const client0 = process.cpuUsage();
@@ -306,6 +314,8 @@ async function load(
   const server = sampler.stop();
   // minus the one statement that reads the counter
   const statements = (await questions(db)) - questions0 - 1;
+  const fsyncs = (await serverStatus(db, 'Innodb_data_fsyncs')) - fsyncs0;
+  const lockMs = (await serverStatus(db, 'Innodb_row_lock_time')) - lockMs0;
   return {
     reqPerSec: result.requests.average,
     p50Ms: result.latency.p50,
@@ -317,6 +327,8 @@ async function load(
     serverCores: server.cores,
     clientCores: (client.user + client.system) / 1e6 / seconds,
     queriesPerRequest: statements / Math.max(1, result['2xx']),
+    fsyncsPerRequest: fsyncs / Math.max(1, result['2xx']),
+    lockWaitMsPerRequest: lockMs / Math.max(1, result['2xx']),
   };
 }
 
@@ -380,6 +392,11 @@ async function serveBaseline(port: number): Promise<void> {
   process.once('SIGTERM', close);
   process.once('SIGINT', close);
   await app.listen({ port, host: '127.0.0.1' });
+}
+
+async function serverStatus(pool: mysql.Pool, name: string): Promise<number> {
+  const [rows] = await pool.query('SHOW GLOBAL STATUS LIKE ?', [name]);
+  return Number((rows as { Value: string }[])[0]?.Value ?? Number.NaN);
 }
 
 async function questions(pool: mysql.Pool): Promise<number> {
@@ -456,7 +473,7 @@ export async function runWrite(log: Log = console.log): Promise<WriteFigures> {
     const script = join(dirname(process.argv[1]!), 'write.bench.js');
     const raw = spawn(process.execPath, [script, '--serve-baseline', String(rawPort)], {
       cwd: root,
-      env: process.env,
+      env: { ...process.env, BENCH_WRITE_DB: DB_NAME },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(raw);
@@ -515,6 +532,9 @@ export async function runWrite(log: Log = console.log): Promise<WriteFigures> {
   } finally {
     for (const child of children.reverse()) await stop(child);
     await db.end();
+    const cleanup = await mysql.createConnection({ uri: SERVER_URL });
+    await cleanup.query(`DROP DATABASE IF EXISTS ${DB_NAME}`);
+    await cleanup.end();
   }
 }
 
@@ -532,7 +552,7 @@ export function printWrite(w: WriteFigures): void {
     `${name.padEnd(24)}${f.reqPerSec.toFixed(0).padStart(8)} req/s  p50 ${f.p50Ms} ms  p99 ${
       f.p99Ms
     } ms  2xx ${f.ok}  non-2xx ${f.non2xx}  errors ${f.errors}  rows ${f.rows}  ` +
-    `SQL/req ${f.queriesPerRequest.toFixed(1)}  RSS max ${f.rssMaxMb.toFixed(0)} MB  server CPU ${f.serverCores.toFixed(2)} cores  ` +
+    `SQL/req ${f.queriesPerRequest.toFixed(1)}  fsync/req ${f.fsyncsPerRequest.toFixed(2)}  lock wait/req ${f.lockWaitMsPerRequest.toFixed(1)} ms  RSS max ${f.rssMaxMb.toFixed(0)} MB  server CPU ${f.serverCores.toFixed(2)} cores  ` +
     `client CPU ${f.clientCores.toFixed(2)} cores`;
   console.log(`\nPOST /tasks/:id/reports, ${w.connections} connections, ${w.durationS} s`);
   console.log(line('service (dist/main.js)', w.service));
