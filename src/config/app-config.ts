@@ -157,6 +157,13 @@ export class AppConfig {
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time HH:MM such as 07:30' })
   DIGEST_TIME = '07:30';
 
+  /**
+   * Local time (TZ_APP) of the nightly housekeeping, HH:MM: expired Idempotency-Key rows and
+   * stored files no report or document names (older than a day) are removed.
+   */
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time HH:MM such as 03:15' })
+  HOUSEKEEPING_TIME = '03:15';
+
   /** A reminder stage that fired more than this many days ago is not created any more. */
   @Transform(toInt)
   @IsInt()

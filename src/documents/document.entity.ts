@@ -20,6 +20,8 @@ export class SourceFile {
   @Column({ name: 'size_bytes', type: 'int', unsigned: true })
   sizeBytes!: number;
 
+  /** indexed: the nightly housekeeping asks which stored files are still named */
+  @Index('idx_source_file_storage_key')
   @Column({ name: 'storage_key', type: 'varchar', length: 255 })
   storageKey!: string;
 

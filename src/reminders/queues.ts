@@ -6,7 +6,7 @@
 
 export enum QueueName {
   System = 'system',
-  /** the sweep and the daily digest fan-out: few, heavy jobs */
+  /** the sweep, the daily digest fan-out and the nightly housekeeping: few, heavy jobs */
   Reminders = 'reminders',
   /** one job per message to deliver: many, light jobs */
   Notifications = 'notifications',
@@ -24,6 +24,8 @@ export enum JobName {
    * rows for the recipients of the moment, then enqueues their delivery.
    */
   TaskEvent = 'task-event',
+  /** Nightly: expired Idempotency-Key rows and stored files no row names are removed. */
+  Housekeeping = 'housekeeping',
   /** Delivers one notification row (in-app or e-mail). */
   DeliverNotification = 'deliver-notification',
   /** Posts one webhook delivery row to its subscription. */
@@ -48,6 +50,8 @@ export interface JobPayloads {
   [JobName.ReminderSweep]: Record<string, never>;
   [JobName.DigestFanOut]: Record<string, never>;
   [JobName.TaskEvent]: TaskEventPayload;
+  /** empty: the job reads the clock when it runs */
+  [JobName.Housekeeping]: Record<string, never>;
   [JobName.DeliverNotification]: { notificationId: string };
   [JobName.DeliverWebhook]: { deliveryId: string };
   [JobName.SendDigest]: { userId: string; digestDate: string };
@@ -59,6 +63,7 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   [JobName.ReminderSweep]: QueueName.Reminders,
   [JobName.DigestFanOut]: QueueName.Reminders,
   [JobName.TaskEvent]: QueueName.Notifications,
+  [JobName.Housekeeping]: QueueName.Reminders,
   [JobName.DeliverNotification]: QueueName.Notifications,
   [JobName.DeliverWebhook]: QueueName.Notifications,
   [JobName.SendDigest]: QueueName.Notifications,
@@ -75,6 +80,8 @@ export const JOB_DEFAULTS: { [J in JobName]: JobDefaults } = {
   [JobName.ReminderSweep]: { attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
   [JobName.DigestFanOut]: { attempts: 5, backoff: { type: 'exponential', delay: 5000 } },
   [JobName.TaskEvent]: { attempts: 8, backoff: { type: 'exponential', delay: 2000 } },
+  // Tomorrow's run repeats whatever is left; retries only cover a short outage.
+  [JobName.Housekeeping]: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } },
   [JobName.DeliverNotification]: { attempts: 6, backoff: { type: 'exponential', delay: 2000 } },
   // WEBHOOK_BACKOFF_MS overrides the delay (see NotificationQueue.webhookOptions).
   [JobName.DeliverWebhook]: { attempts: 8, backoff: { type: 'exponential', delay: 2000 } },
@@ -96,6 +103,7 @@ export const jobIds = {
 export const SCHEDULER_IDS = {
   sweep: 'reminder-sweep-every',
   digest: 'digest-daily',
+  housekeeping: 'housekeeping-nightly',
 } as const;
 
 export const ALL_QUEUES = Object.values(QueueName);

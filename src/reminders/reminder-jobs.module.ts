@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { DatabaseModule } from '../database/database.module.js';
+import { HousekeepingModule } from '../housekeeping/housekeeping.module.js';
 import { NotificationsCoreModule } from '../notifications/notifications-core.module.js';
 import { JobFailure } from './job-failure.entity.js';
 import { JobFailureRepository } from './job-failure.repository.js';
@@ -21,6 +22,7 @@ import { RemindersProcessor } from './reminders.processor.js';
     DatabaseModule,
     AuditModule,
     NotificationsCoreModule,
+    HousekeepingModule,
     TypeOrmModule.forFeature([JobFailure]),
   ],
   providers: [

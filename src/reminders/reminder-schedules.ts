@@ -30,7 +30,7 @@ export class ReminderSchedules implements OnModuleInit, OnApplicationShutdown {
     await this.checkRedis();
     await this.declare();
     this.logger.log(
-      `sweep every ${this.config.SWEEP_EVERY_MINUTES} min; digest at ${this.config.DIGEST_TIME} ${this.config.TZ_APP}`,
+      `sweep every ${this.config.SWEEP_EVERY_MINUTES} min; digest at ${this.config.DIGEST_TIME}, housekeeping at ${this.config.HOUSEKEEPING_TIME} ${this.config.TZ_APP}`,
     );
     const client = await this.queues.reminders.getBackend().client;
     client.on('ready', () => this.ensure('Redis connection ready again'));
@@ -74,16 +74,17 @@ export class ReminderSchedules implements OnModuleInit, OnApplicationShutdown {
         },
       },
     );
-    const [hour, minute] = this.config.DIGEST_TIME.split(':').map(Number);
-    await reminders.upsertJobScheduler(
-      SCHEDULER_IDS.digest,
-      { pattern: `${minute} ${hour} * * *`, tz: this.config.TZ_APP },
-      {
-        name: JobName.DigestFanOut,
-        data: {},
-        opts: { ...JOB_DEFAULTS[JobName.DigestFanOut], removeOnComplete: 100, removeOnFail: 100 },
-      },
-    );
+    for (const [id, name, time] of [
+      [SCHEDULER_IDS.digest, JobName.DigestFanOut, this.config.DIGEST_TIME],
+      [SCHEDULER_IDS.housekeeping, JobName.Housekeeping, this.config.HOUSEKEEPING_TIME],
+    ] as const) {
+      const [hour, minute] = time.split(':').map(Number);
+      await reminders.upsertJobScheduler(
+        id,
+        { pattern: `${minute} ${hour} * * *`, tz: this.config.TZ_APP },
+        { name, data: {}, opts: { ...JOB_DEFAULTS[name], removeOnComplete: 100, removeOnFail: 100 } },
+      );
+    }
   }
 
   private async checkRedis(): Promise<void> {

@@ -71,6 +71,8 @@ export class EvidenceFileRow {
   @Column({ type: 'char', length: 64 })
   sha256!: string;
 
+  /** indexed: the nightly housekeeping asks which stored files are still named */
+  @Index('idx_evidence_storage_key')
   @Column({ name: 'storage_key', type: 'varchar', length: 255 })
   storageKey!: string;
 

@@ -296,15 +296,6 @@ export class ReportsRepository {
     return row ? { ...row, state: row.state as IdempotencyRecord['state'] } : null;
   }
 
-  /** Deletes a batch of expired keys; returns how many went. */
-  async purgeExpiredKeys(now: Date, limit: number): Promise<number> {
-    const result = (await this.keys.query(
-      'DELETE FROM idempotency_key WHERE expires_at < ? ORDER BY expires_at LIMIT ?',
-      [now, limit],
-    )) as { affectedRows: number };
-    return result.affectedRows;
-  }
-
   /** Drops an expired or abandoned row, only if it is still the row that was judged so. */
   async dropKey(userId: string, key: string, createdAt: Date, state: string): Promise<void> {
     await this.keys.delete({ userId, key, createdAt, state });

@@ -438,19 +438,6 @@ export class ReportsService {
     }
   }
 
-  /**
-   * Removes expired Idempotency-Key rows, in batches. Not scheduled here: meant for the
-   * system job queue (a daily sweep); expired keys are otherwise only replaced on reuse.
-   */
-  async purgeExpiredKeys(now: Date = new Date(), batch = 1000): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const removed = await this.reports.purgeExpiredKeys(now, batch);
-      total += removed;
-      if (removed < batch) return total;
-    }
-  }
-
   /** The report, its evidence rows and its answer, made before the transaction. */
   private draft(
     actor: Actor,

@@ -1,11 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
+
+/** A file found in storage by a walk; `temporary` when it is a write that never finished. */
+export interface FoundFile {
+  key: string;
+  temporary: boolean;
+  modifiedAt: Date;
+}
 
 export interface StoredFile {
   /** `yyyy/mm/<uuid>`: where the file lives under STORAGE_DIR */
@@ -21,6 +28,8 @@ export class StoredFileMissingError extends Error {
     this.name = 'StoredFileMissingError';
   }
 }
+
+const TEMP_SUFFIX = '.tmp';
 
 // Keys come from our own rows, but a strict shape keeps a bad one from walking out of the root.
 const KEY = /^\d{4}\/\d{2}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -43,7 +52,7 @@ export class FileStorageService {
     const key = `${now.getUTCFullYear()}/${month}/${randomUUID()}`;
     const target = this.pathOf(key);
     await mkdir(path.dirname(target), { recursive: true });
-    const temp = `${target}.tmp`;
+    const temp = `${target}${TEMP_SUFFIX}`;
     const hash = createHash('sha256');
     let sizeBytes = 0;
     const meter = new Transform({
@@ -108,6 +117,40 @@ export class FileStorageService {
   /** Best effort: used on cleanup paths, where a failure must not hide the original error. */
   async removeQuietly(keys: string[]): Promise<void> {
     await Promise.allSettled(keys.map((key) => this.remove(key)));
+  }
+
+  /**
+   * Every file under the root last modified before `cutoff`, month folder by month folder:
+   * stored files by key, and the temporary files of writes that never finished. Anything
+   * else found there (not written by this service) is left out.
+   */
+  async *filesBefore(cutoff: Date): AsyncGenerator<FoundFile> {
+    for (const year of await this.folders(this.root, /^\d{4}$/)) {
+      for (const month of await this.folders(path.join(this.root, year), /^\d{2}$/)) {
+        const dir = path.join(this.root, year, month);
+        for (const name of await readdir(dir).catch(() => [] as string[])) {
+          const temporary = name.endsWith(TEMP_SUFFIX);
+          const key = `${year}/${month}/${temporary ? name.slice(0, -TEMP_SUFFIX.length) : name}`;
+          if (!KEY.test(key)) continue;
+          const info = await stat(path.join(dir, name)).catch(() => null);
+          if (!info?.isFile() || info.mtime >= cutoff) continue;
+          yield { key, temporary, modifiedAt: info.mtime };
+        }
+      }
+    }
+  }
+
+  /** Removes the temporary file of a write that never finished. */
+  async removeTemporary(key: string): Promise<void> {
+    await rm(`${this.pathOf(key)}${TEMP_SUFFIX}`, { force: true });
+  }
+
+  private async folders(dir: string, name: RegExp): Promise<string[]> {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    return entries
+      .filter((entry) => entry.isDirectory() && name.test(entry.name))
+      .map((entry) => entry.name)
+      .sort();
   }
 
   private pathOf(key: string): string {
