@@ -82,7 +82,11 @@ export class ReminderSchedules implements OnModuleInit, OnApplicationShutdown {
       await reminders.upsertJobScheduler(
         id,
         { pattern: `${minute} ${hour} * * *`, tz: this.config.TZ_APP },
-        { name, data: {}, opts: { ...JOB_DEFAULTS[name], removeOnComplete: 100, removeOnFail: 100 } },
+        {
+          name,
+          data: {},
+          opts: { ...JOB_DEFAULTS[name], removeOnComplete: 100, removeOnFail: 100 },
+        },
       );
     }
   }
