@@ -2,14 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { call, login, publishSeed, taskLedBy, USERS } from './api-client.js';
 import type { PublishedTask } from '../helpers/documents.js';
-import { openDb, unreferencedFiles, userId, type Db } from './consistency.js';
-import {
-  ApiProcess,
-  runDatabaseUrl,
-  Scope,
-  suiteQueuePrefix,
-  type ServiceSettings,
-} from './processes.js';
+import { unreferencedFiles, userId, type Db } from './consistency.js';
+import { apiOnRunDatabase, type ApiProcess, Scope, type ServiceSettings } from './processes.js';
 import { ReportStream } from './report-stream.js';
 import { settleAndCheck } from './report-verdict.js';
 
@@ -24,15 +18,7 @@ describe('the API stopped in the middle of report writes, restarted on the same 
 
   beforeAll(async () => {
     // The run's database: this suite only adds a published document and reports on its task.
-    settings = {
-      databaseUrl: runDatabaseUrl(),
-      redisUrl: process.env.REDIS_URL!,
-      queuePrefix: suiteQueuePrefix('apicrash'),
-      storageDir: scope.tempDir('storage'),
-    };
-    api = await ApiProcess.start(scope, 'api', settings);
-    db = openDb(settings.databaseUrl);
-    scope.defer(() => db.end());
+    ({ settings, api, db } = await apiOnRunDatabase(scope, 'apicrash'));
     tasks = await publishSeed(api.base, await login(api.base, USERS.office));
     agency = await login(api.base, USERS.agency);
     admin = await login(api.base, USERS.admin);

@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { login, publishSeed, taskLedBy, USERS } from './api-client.js';
-import { NO_PROBLEMS, openDb, userId, type Db } from './consistency.js';
+import { NO_PROBLEMS, userId, type Db } from './consistency.js';
 import { judgeLoadReports, loadSummary, mixedLoad, type Tokens } from './mixed-load.js';
-import {
-  ApiProcess,
-  runDatabaseUrl,
-  Scope,
-  suiteQueuePrefix,
-  type ServiceSettings,
-} from './processes.js';
+import { apiOnRunDatabase, type ApiProcess, Scope } from './processes.js';
 
 /** RELIABILITY_LOAD_SECONDS shortens or lengthens the run (30 s by default). */
 const DURATION_S = Number(process.env.RELIABILITY_LOAD_SECONDS ?? 30);
@@ -17,7 +11,6 @@ const CONNECTIONS = 32;
 
 describe(`${DURATION_S} s of mixed load at ${CONNECTIONS} connections`, () => {
   const scope = new Scope('load');
-  let settings: ServiceSettings;
   let api: ApiProcess;
   let db: Db;
   let taskId: string;
@@ -25,15 +18,7 @@ describe(`${DURATION_S} s of mixed load at ${CONNECTIONS} connections`, () => {
 
   beforeAll(async () => {
     // The run's database: this suite only adds a published document and reports on its task.
-    settings = {
-      databaseUrl: runDatabaseUrl(),
-      redisUrl: process.env.REDIS_URL!,
-      queuePrefix: suiteQueuePrefix('load'),
-      storageDir: scope.tempDir('storage'),
-    };
-    api = await ApiProcess.start(scope, 'api', settings);
-    db = openDb(settings.databaseUrl);
-    scope.defer(() => db.end());
+    ({ api, db } = await apiOnRunDatabase(scope, 'load'));
     const office = await login(api.base, USERS.office);
     taskId = taskLedBy(await publishSeed(api.base, office)).id;
     tokens = {

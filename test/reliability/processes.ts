@@ -7,6 +7,7 @@ import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
+import { openDb, type Db } from './consistency.js';
 
 const OUTPUT_KEPT = 1_000_000;
 
@@ -513,4 +514,24 @@ export async function startWorker(
   );
   await proc.waitForOutput(/worker ready/, 90_000);
   return proc;
+}
+
+/**
+ * One API process on the run's database and Redis (with a queue prefix and a storage folder of
+ * its own), and a pool to read the rows it writes; both end with the scope.
+ */
+export async function apiOnRunDatabase(
+  scope: Scope,
+  name: string,
+): Promise<{ settings: ServiceSettings; api: ApiProcess; db: Db }> {
+  const settings: ServiceSettings = {
+    databaseUrl: runDatabaseUrl(),
+    redisUrl: process.env.REDIS_URL!,
+    queuePrefix: suiteQueuePrefix(name),
+    storageDir: scope.tempDir('storage'),
+  };
+  const api = await ApiProcess.start(scope, 'api', settings);
+  const db = openDb(settings.databaseUrl);
+  scope.defer(() => db.end());
+  return { settings, api, db };
 }
