@@ -7,4 +7,6 @@ export const TEST_ENV = {
   THROTTLE_LIMIT: '100000',
   STORAGE_DIR: 'test-output/storage',
   LOGIN_THROTTLE_LIMIT: '100000',
+  // the tests' webhook receivers listen on 127.0.0.1; the refusal is tested with it off
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
 };

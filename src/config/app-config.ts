@@ -224,6 +224,15 @@ export class AppConfig {
   @Max(50)
   WEBHOOK_ATTEMPTS = 8;
 
+  /**
+   * Whether webhooks may go to loopback and private networks (10/8, 172.16/12, 192.168/16,
+   * 100.64/10, fc00::/7, 127/8, ::1): on for an intranet install whose receivers are on the LAN.
+   * Link-local (cloud metadata), multicast and reserved addresses are refused either way.
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS = false;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }

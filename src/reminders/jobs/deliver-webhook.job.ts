@@ -9,6 +9,7 @@ import {
   TIMESTAMP_HEADER,
   signWebhook,
 } from '../../notifications/webhook-signature.js';
+import { postWebhook } from '../../notifications/webhook-target.js';
 import { OPEN_STATUSES } from '../../tasks/tasks.repository.js';
 import type { TaskStatus } from '../../tasks/task-status.js';
 import type { JobName, JobPayloads } from '../queues.js';
@@ -61,8 +62,8 @@ export class DeliverWebhookJob {
     let status: number | null = null;
     let failure: string;
     try {
-      const response = await fetch(d.url, {
-        method: 'POST',
+      status = await postWebhook({
+        url: d.url,
         headers: {
           'content-type': 'application/json; charset=utf-8',
           'user-agent': 'dondoc-webhooks/1',
@@ -71,11 +72,9 @@ export class DeliverWebhookJob {
           [DELIVERY_HEADER]: d.id,
         },
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.WEBHOOK_TIMEOUT_MS),
+        timeoutMs: this.config.WEBHOOK_TIMEOUT_MS,
+        allowPrivate: this.config.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
       });
-      status = response.status;
-      await response.body?.cancel();
       if (status >= 200 && status < 300) {
         await this.repo.webhookDelivered(id, d.subscriptionId, status);
         return 'delivered';
