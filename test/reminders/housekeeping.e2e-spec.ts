@@ -81,7 +81,21 @@ describe('housekeeping (real worker)', () => {
   }
 
   it('removes expired keys, orphan files and unfinished writes; keeps what is named or recent', async () => {
+    // Rows made here name no real report or document: they are removed at the end, so the
+    // run's database stays consistent for the suites that check it whole (test/reliability).
     const user = randomUUID();
+    const evidenceId = randomUUID();
+    const sourceId = randomUUID();
+    try {
+      await checkHousekeeping(user, evidenceId, sourceId);
+    } finally {
+      await db.query('DELETE FROM evidence_file WHERE id = ?', [evidenceId]);
+      await db.query('DELETE FROM source_file WHERE id = ?', [sourceId]);
+      await db.query('DELETE FROM idempotency_key WHERE user_id = ?', [user]);
+    }
+  }, 60_000);
+
+  async function checkHousekeeping(user: string, evidenceId: string, sourceId: string) {
     await addKey(user, 'het-han-1', new Date(Date.now() - 60_000));
     await addKey(user, 'het-han-2', new Date(Date.now() - DAY));
     await addKey(user, 'con-han', new Date(Date.now() + DAY));
@@ -93,12 +107,12 @@ describe('housekeeping (real worker)', () => {
     await db.query(
       `INSERT INTO evidence_file (id, report_id, filename, media_type, size_bytes, sha256, storage_key)
        VALUES (?, ?, 'minh-chung.pdf', 'application/pdf', 10, ?, ?)`,
-      [randomUUID(), randomUUID(), 'b'.repeat(64), evidence],
+      [evidenceId, randomUUID(), 'b'.repeat(64), evidence],
     );
     await db.query(
       `INSERT INTO source_file (id, sha256, filename, media_type, size_bytes, storage_key, text, uploaded_by)
        VALUES (?, ?, 'nghi-quyet.txt', 'text/plain', 10, ?, 'Nghị quyết', ?)`,
-      [randomUUID(), randomUUID().replaceAll('-', '').padEnd(64, 'c'), source, user],
+      [sourceId, randomUUID().replaceAll('-', '').padEnd(64, 'c'), source, user],
     );
     // a write that died before its rename; and something this service never wrote
     const unfinished = `${orphan.slice(0, 8)}${randomUUID()}`;
@@ -127,7 +141,7 @@ describe('housekeeping (real worker)', () => {
       orphanFiles: 0,
       unfinishedWrites: 0,
     });
-  }, 60_000);
+  }
 
   it('is scheduled nightly at HOUSEKEEPING_TIME in the app time zone', async () => {
     const queue = new Queue(QueueName.Reminders, {
