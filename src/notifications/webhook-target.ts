@@ -86,10 +86,9 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
     dnsLookup(hostname, { ...options, all: true, verbatim: true }, (error, found) => {
       if (error) return callback(error, '', 0);
       const list = found as LookupAddress[];
-      const refused = list.find((entry) => refusedAddress(entry.address, allowPrivate));
-      if (refused) {
-        const reason = refusedAddress(refused.address, allowPrivate)!;
-        return callback(new WebhookTargetError(refused.address, reason), '', 0);
+      for (const entry of list) {
+        const reason = refusedAddress(entry.address, allowPrivate);
+        if (reason) return callback(new WebhookTargetError(entry.address, reason), '', 0);
       }
       if (options.all) return (callback as unknown as AllCallback)(null, list);
       return callback(null, list[0]!.address, list[0]!.family);
@@ -113,7 +112,13 @@ export interface WebhookPost {
  */
 export async function postWebhook(post: WebhookPost): Promise<number> {
   const target = new URL(post.url);
-  await assertWebhookTarget(post.url, post.allowPrivate);
+  // A host name is checked by the connection's own lookup (below); an IP literal is connected
+  // to without a lookup, so it is checked here.
+  const literal = target.hostname.replace(/^\[|\]$/g, '');
+  if (isIP(literal) !== 0) {
+    const reason = refusedAddress(literal, post.allowPrivate);
+    if (reason) throw new WebhookTargetError(literal, reason);
+  }
   const client = target.protocol === 'https:' ? https : http;
   return new Promise<number>((resolve, reject) => {
     const request = client.request(
